@@ -1,0 +1,48 @@
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import { MsalProvider } from '@azure/msal-react';
+import { FluentProvider } from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useSystemTheme } from '@/components/use-system-theme';
+import type { RuntimeConfig } from '@/config/runtime-config';
+import { RuntimeConfigProvider } from '@/config/runtime-config-context';
+import { createAppRouter } from './router';
+
+function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      // Retrying is the request queue's job (it knows Retry-After and the tenant's budget).
+      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function App(props: {
+  msal: IPublicClientApplication;
+  config: RuntimeConfig;
+  redirectError: Error | undefined;
+}) {
+  const theme = useSystemTheme();
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() =>
+    createAppRouter({
+      msal: props.msal,
+      config: props.config,
+      queryClient,
+      redirectError: props.redirectError,
+    }),
+  );
+  return (
+    <FluentProvider theme={theme}>
+      <RuntimeConfigProvider config={props.config}>
+        <MsalProvider instance={props.msal}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </MsalProvider>
+      </RuntimeConfigProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,181 @@
+import { useMsal } from '@azure/msal-react';
+import {
+  Avatar,
+  Badge,
+  Button,
+  Caption1,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useCurrentUser } from '@/auth/current-user';
+import { signOut } from '@/auth/sign-out';
+import { useRuntimeConfig } from '@/config/runtime-config-context';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  skipLink: {
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    ':focus': {
+      left: tokens.spacingHorizontalM,
+      top: tokens.spacingVerticalS,
+      zIndex: 10,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorNeutralForeground1,
+    },
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  product: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+  },
+  nav: { flexGrow: 1 },
+  navList: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  navLink: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1 },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  navLinkActive: {
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  account: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+  identity: { display: 'grid', lineHeight: tokens.lineHeightBase200 },
+  main: {
+    padding: tokens.spacingHorizontalXL,
+    minWidth: 0,
+  },
+});
+
+function useActiveSection(): 'customers' | 'new' | undefined {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  if (pathname === '/customers/new') return 'new';
+  if (pathname === '/customers' || pathname.startsWith('/customers/')) return 'customers';
+  return undefined;
+}
+
+export function AppShell() {
+  const styles = useStyles();
+  const user = useCurrentUser();
+  const config = useRuntimeConfig();
+  const { instance } = useMsal();
+  const queryClient = useQueryClient();
+  const active = useActiveSection();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const role = user?.roles.length ? user.roles.join(', ') : 'No partner role';
+
+  return (
+    <div className={styles.root}>
+      <a className={styles.skipLink} href="#main">
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <Link to="/customers" className={styles.product}>
+          Partner Customers Portal
+        </Link>
+        <nav aria-label="Main" className={styles.nav}>
+          <ul className={styles.navList}>
+            <li>
+              <Link
+                to="/customers"
+                className={mergeClasses(styles.navLink, active === 'customers' && styles.navLinkActive)}
+                aria-current={active === 'customers' ? 'page' : undefined}
+                activeOptions={{ exact: true }}
+              >
+                Customers
+              </Link>
+            </li>
+            <li>
+              <Link
+                to="/customers/new"
+                className={mergeClasses(styles.navLink, active === 'new' && styles.navLinkActive)}
+                aria-current={active === 'new' ? 'page' : undefined}
+              >
+                New customer
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        {user && (
+          <section className={styles.account} aria-label="Signed-in account">
+            <Avatar name={user.name} size={32} aria-hidden="true" />
+            <div className={styles.identity}>
+              <Text weight="semibold" data-testid="user-name">
+                {user.name}
+              </Text>
+              <Caption1 data-testid="tenant-name" title={`Tenant ${user.tenantId}`}>
+                {user.tenantName}
+              </Caption1>
+            </div>
+            <Badge
+              appearance="tint"
+              color={user.roles.length ? 'brand' : 'warning'}
+              data-testid="partner-role"
+            >
+              {role}
+            </Badge>
+            {config.mode === 'local' && (
+              <Badge appearance="outline" color="informative">
+                Local
+              </Badge>
+            )}
+            <Button
+              appearance="subtle"
+              icon={<SignOutRegular />}
+              disabledFocusable={signingOut}
+              onClick={() => {
+                setSigningOut(true);
+                void signOut(instance, () => queryClient.clear()).catch(() => setSigningOut(false));
+              }}
+            >
+              Sign out
+            </Button>
+          </section>
+        )}
+      </header>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { acquireAccessToken } from '@/auth/access-token';
+import { signInSearchSchema } from '@/auth/redirect-target';
+import { SignInPage } from '@/auth/sign-in-page';
+import type { RuntimeConfig } from '@/config/runtime-config';
+import { CustomerDetailPage } from '@/features/customers/routes/customer-detail-page';
+import { CustomersPage } from '@/features/customers/routes/customers-page';
+import { NewCustomerPage } from '@/features/onboarding/routes/new-customer-page';
+import { AppShell } from './layout/app-shell';
+import { NotFoundPage } from './not-found-page';
+import { RouteErrorPage } from './route-error-page';
+
+export interface RouterContext {
+  msal: IPublicClientApplication;
+  config: RuntimeConfig;
+  queryClient: QueryClient;
+  redirectError: Error | undefined;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: signInSearchSchema,
+  beforeLoad: ({ context, search }) => {
+    if (context.msal.getActiveAccount()) {
+      throw redirect({ href: search.redirect ?? '/customers', replace: true });
+    }
+  },
+  component: function SignInRoute() {
+    const { redirect: target } = signInRoute.useSearch();
+    const { redirectError } = signInRoute.useRouteContext();
+    return <SignInPage redirect={target} error={redirectError} />;
+  },
+});
+
+/** Everything below needs a signed-in user with a token that still renews. */
+const authenticatedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_authenticated',
+  beforeLoad: async ({ context, location }) => {
+    const account = context.msal.getActiveAccount();
+    if (!account) {
+      throw redirect({ to: '/sign-in', search: { redirect: location.href }, replace: true });
+    }
+    // Proves the session is alive (renewing the token if it is near expiry) before the shell
+    // shows, and warms the cache for the first Partner Center call.
+    await acquireAccessToken(context.msal, context.config, account);
+  },
+  component: AppShell,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/customers', replace: true });
+  },
+});
+
+const customersRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/customers',
+  component: CustomersPage,
+});
+
+const newCustomerRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/customers/new',
+  component: NewCustomerPage,
+});
+
+const customerDetailRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/customers/$customerId',
+  component: CustomerDetailPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  authenticatedRoute.addChildren([indexRoute, customersRoute, newCustomerRoute, customerDetailRoute]),
+]);
+
+export function createAppRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultErrorComponent: RouteErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,46 @@
+import type { AccountInfo } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { z } from 'zod';
+
+/** Partner Center's agent groups, as the `roles` claim names them. */
+const partnerRoleLabels: Record<string, string> = {
+  AdminAgents: 'Admin agent',
+  SalesAgents: 'Sales agent',
+  HelpdeskAgents: 'Helpdesk agent',
+  GlobalAdmin: 'Global admin',
+};
+
+const claimsSchema = z.looseObject({
+  roles: z.array(z.string()).optional(),
+  tenant_display_name: z.string().optional(),
+});
+
+export interface CurrentUser {
+  name: string;
+  username: string;
+  tenantId: string;
+  tenantName: string;
+  /** Human labels of the partner roles; empty when the user has none. */
+  roles: string[];
+}
+
+export function describeAccount(account: AccountInfo): CurrentUser {
+  const claims = claimsSchema.safeParse(account.idTokenClaims ?? {});
+  const roles = claims.success ? (claims.data.roles ?? []) : [];
+  const domain = account.username.split('@')[1];
+  return {
+    name: account.name || account.username,
+    username: account.username,
+    tenantId: account.tenantId,
+    // Entra's id tokens do not name the tenant; the sign-in domain is the next best thing.
+    tenantName:
+      (claims.success ? claims.data.tenant_display_name : undefined) ?? domain ?? account.tenantId,
+    roles: roles.map((role) => partnerRoleLabels[role] ?? role),
+  };
+}
+
+export function useCurrentUser(): CurrentUser | undefined {
+  const { instance, accounts } = useMsal();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  return account ? describeAccount(account) : undefined;
+}

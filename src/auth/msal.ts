@@ -1,0 +1,59 @@
+import {
+  EventType,
+  PublicClientApplication,
+  type AuthenticationResult,
+  type Configuration,
+  type EventMessage,
+} from '@azure/msal-browser';
+import type { RuntimeConfig } from '@/config/runtime-config';
+
+export const REDIRECT_BRIDGE_PATH = '/redirect.html';
+export const SIGN_IN_PATH = '/sign-in';
+
+export function msalConfiguration(config: RuntimeConfig, origin: string): Configuration {
+  return {
+    auth: {
+      clientId: config.auth.clientId,
+      authority: config.auth.authority,
+      // Only for the local sign-in: listing login.microsoftonline.com here changes MSAL's cache keys.
+      knownAuthorities: config.auth.knownAuthorities,
+      redirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
+      postLogoutRedirectUri: `${origin}${SIGN_IN_PATH}`,
+    },
+    // localStorage: a new tab (a customer opened with Ctrl+click) shares the session.
+    cache: { cacheLocation: 'localStorage' },
+  };
+}
+
+export interface MsalStartup {
+  msal: PublicClientApplication;
+  /** A sign-in that came back with an error (cancelled, refused); the sign-in page shows it. */
+  redirectError: Error | undefined;
+}
+
+export async function startMsal(config: RuntimeConfig, origin: string): Promise<MsalStartup> {
+  const msal = new PublicClientApplication(msalConfiguration(config, origin));
+  await msal.initialize();
+  msal.addEventCallback((event: EventMessage) => {
+    if (
+      (event.eventType === EventType.LOGIN_SUCCESS ||
+        event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) &&
+      event.payload
+    ) {
+      const result = event.payload as AuthenticationResult;
+      if (result.account) msal.setActiveAccount(result.account);
+    }
+  });
+  let redirectError: Error | undefined;
+  try {
+    const result = await msal.handleRedirectPromise();
+    if (result?.account) msal.setActiveAccount(result.account);
+  } catch (error) {
+    redirectError = error instanceof Error ? error : new Error(String(error));
+  }
+  if (!msal.getActiveAccount()) {
+    const [first] = msal.getAllAccounts();
+    if (first) msal.setActiveAccount(first);
+  }
+  return { msal, redirectError };
+}
