@@ -46,7 +46,8 @@ export async function buildHost(
     forceCloseConnections: true,
   });
 
-  const authorityOrigin = config.mode === 'cloud' ? originOf(config.client.auth.authority) : undefined;
+  const authorityOrigin =
+    config.mode === 'cloud' ? originOf(config.client.auth.authority) : undefined;
   const apiOrigin = config.client.api.baseUrl ? originOf(config.client.api.baseUrl) : undefined;
 
   await app.register(fastifyHelmet, {
@@ -64,7 +65,10 @@ export async function buildHost(
     if (isFramedByOwnOrigin(pathname)) {
       const csp = reply.getHeader('content-security-policy');
       if (typeof csp === 'string') {
-        reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+        reply.header(
+          'content-security-policy',
+          csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+        );
       }
       reply.header('x-frame-options', 'SAMEORIGIN');
       // MSAL: the redirect bridge must not be served with Cross-Origin-Opener-Policy.
@@ -79,7 +83,9 @@ export async function buildHost(
   app.get('/config.json', (_request, reply) =>
     reply.header('cache-control', 'no-store').send(config.client),
   );
-  app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get('/healthz', (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  );
 
   if (config.mode === 'local') {
     registerIdentity(app, {

@@ -21,12 +21,22 @@ export async function mountViteDevServer(app: FastifyInstance, root: string): Pr
     return vite.transformIndexHtml(url, html);
   }
   app.get('/redirect.html', async (request, reply) =>
-    reply.type('text/html').header('cache-control', 'no-store').send(await sendHtml('redirect.html', request.url)),
+    reply
+      .type('text/html')
+      .header('cache-control', 'no-store')
+      .send(await sendHtml('redirect.html', request.url)),
   );
   app.setNotFoundHandler(async (request, reply) => {
     if (isClientRoute(request.method, request.url, request.headers.accept)) {
-      return reply.type('text/html').header('cache-control', 'no-store').send(await sendHtml('index.html', request.url));
+      return reply
+        .type('text/html')
+        .header('cache-control', 'no-store')
+        .send(await sendHtml('index.html', request.url));
     }
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} does not exist.` });
+    return reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `${request.method} ${request.url.split('?')[0]} does not exist.`,
+    });
   });
 }

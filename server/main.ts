@@ -43,16 +43,22 @@ async function main() {
     config.mode === 'local'
       ? 'local sign-in and Partner Center emulator'
       : `${config.client.cloudDisplayName}, API ${config.cloud?.apiMode}`;
-  process.stdout.write(`\nPartner Customers Portal (${mode}${dev ? ', dev' : ''}) at ${config.publicOrigin}\n\n`);
+  process.stdout.write(
+    `\nPartner Customers Portal (${mode}${dev ? ', dev' : ''}) at ${config.publicOrigin}\n\n`,
+  );
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
   } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    process.stderr.write(`Cannot start: port ${process.env.PORT ?? '8443'} is in use (set PORT to choose another).\n`);
+    process.stderr.write(
+      `Cannot start: port ${process.env.PORT ?? '8443'} is in use (set PORT to choose another).\n`,
+    );
   } else {
-    process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -11,11 +11,13 @@ const HTML_ENTRIES = new Set(['index.html', 'redirect.html']);
  */
 export async function registerSpa(app: FastifyInstance, distDir: string): Promise<void> {
   if (!existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`The SPA is not built (${distDir}/index.html is missing): run "npm run build".`);
+    throw new Error(
+      `The SPA is not built (${distDir}/index.html is missing): run "npm run build".`,
+    );
   }
   await app.register(fastifyStatic, {
     root: distDir,
-    index: false,
+    index: 'index.html',
     wildcard: true,
     cacheControl: false,
     setHeaders(response, filePath) {
@@ -33,7 +35,11 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
     if (isClientRoute(request.method, request.url, request.headers.accept)) {
       return reply.header('cache-control', 'no-store').sendFile('index.html');
     }
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} does not exist.` });
+    return reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `${request.method} ${request.url.split('?')[0]} does not exist.`,
+    });
   });
 }
 

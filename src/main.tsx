@@ -17,7 +17,9 @@ async function bootstrap(container: HTMLElement) {
       </StrictMode>,
     );
   } catch (error) {
-    root.render(<BootErrorPage error={error instanceof Error ? error : new Error(String(error))} />);
+    root.render(
+      <BootErrorPage error={error instanceof Error ? error : new Error(String(error))} />,
+    );
   }
 }
 

@@ -75,7 +75,13 @@ export interface ClientConfig {
 
 type Env = Record<string, string | undefined>;
 
-function read<T>(env: Env, variable: string, schema: z.ZodType<T>, fallback: string, hint: string): T {
+function read<T>(
+  env: Env,
+  variable: string,
+  schema: z.ZodType<T>,
+  fallback: string,
+  hint: string,
+): T {
   const raw = env[variable]?.trim() || fallback;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -105,9 +111,7 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
   const publicOrigin = read(
     env,
     'PUBLIC_ORIGIN',
-    z
-      .url({ protocol: /^https$/ })
-      .transform((value) => new URL(value).origin),
+    z.url({ protocol: /^https$/ }).transform((value) => new URL(value).origin),
     `https://localhost:${port}`,
     'an https origin such as https://portal.example.com',
   );
@@ -116,12 +120,27 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
   const certFile = env.TLS_CERT?.trim();
   const keyFile = env.TLS_KEY?.trim();
   if (Boolean(certFile) !== Boolean(keyFile)) {
-    throw new ConfigError(certFile ? 'TLS_KEY' : 'TLS_CERT', 'TLS_CERT and TLS_KEY must be set together.');
+    throw new ConfigError(
+      certFile ? 'TLS_KEY' : 'TLS_CERT',
+      'TLS_CERT and TLS_KEY must be set together.',
+    );
   }
 
   const rateLimit = {
-    requests: read(env, 'PARTNER_CENTER_RATE_LIMIT', rateLimitSchema, '500', 'a whole number of requests'),
-    windowSeconds: read(env, 'PARTNER_CENTER_RATE_WINDOW_SECONDS', windowSchema, '60', 'a number of seconds'),
+    requests: read(
+      env,
+      'PARTNER_CENTER_RATE_LIMIT',
+      rateLimitSchema,
+      '500',
+      'a whole number of requests',
+    ),
+    windowSeconds: read(
+      env,
+      'PARTNER_CENTER_RATE_WINDOW_SECONDS',
+      windowSchema,
+      '60',
+      'a number of seconds',
+    ),
   };
   const tokenLifetimeSeconds = read(
     env,
@@ -166,11 +185,23 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
 
   const cloudName = oneOf(env, 'PARTNER_CENTER_CLOUD', cloudNames, 'global');
   const cloud = clouds[cloudName];
-  const clientId = required(env, 'AZURE_CLIENT_ID', 'in cloud mode (the SPA app registration\'s client id)');
-  if (!guid.test(clientId)) throw new ConfigError('AZURE_CLIENT_ID', `"${clientId}" is not a GUID.`);
-  const tenant = required(env, 'AZURE_TENANT_ID', 'in cloud mode (a tenant GUID, or "organizations")');
+  const clientId = required(
+    env,
+    'AZURE_CLIENT_ID',
+    "in cloud mode (the SPA app registration's client id)",
+  );
+  if (!guid.test(clientId))
+    throw new ConfigError('AZURE_CLIENT_ID', `"${clientId}" is not a GUID.`);
+  const tenant = required(
+    env,
+    'AZURE_TENANT_ID',
+    'in cloud mode (a tenant GUID, or "organizations")',
+  );
   if (!guid.test(tenant) && tenant !== 'organizations') {
-    throw new ConfigError('AZURE_TENANT_ID', `"${tenant}" is neither a tenant GUID nor "organizations".`);
+    throw new ConfigError(
+      'AZURE_TENANT_ID',
+      `"${tenant}" is neither a tenant GUID nor "organizations".`,
+    );
   }
   const apiMode = oneOf(env, 'PARTNER_CENTER_API', ['proxy', 'direct'] as const, 'proxy');
 

@@ -75,7 +75,13 @@ function sha256Base64Url(text: string): string {
 }
 
 /** Entra-shaped OAuth error body; `code` is the AADSTS number Entra would send. */
-function oauthError(reply: FastifyReply, status: number, error: string, code: number, message: string) {
+function oauthError(
+  reply: FastifyReply,
+  status: number,
+  error: string,
+  code: number,
+  message: string,
+) {
   const traceId = randomUUID();
   return reply
     .code(status)
@@ -147,7 +153,21 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
       subject_types_supported: ['pairwise'],
       id_token_signing_alg_values_supported: ['RS256'],
       token_endpoint_auth_methods_supported: ['none'],
-      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'preferred_username', 'oid', 'tid', 'ver', 'nonce', 'roles'],
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'nbf',
+        'name',
+        'preferred_username',
+        'oid',
+        'tid',
+        'ver',
+        'nonce',
+        'roles',
+      ],
       tenant_region_scope: 'WW',
       cloud_instance_name: new URL(origin).host,
       request_uri_parameter_supported: false,
@@ -182,7 +202,9 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
     const payload = new URLSearchParams(values);
     if (params.state) payload.set('state', params.state);
     const separator = params.response_mode === 'query' ? '?' : '#';
-    return reply.header('cache-control', 'no-store').redirect(`${params.redirect_uri}${separator}${payload}`, 302);
+    return reply
+      .header('cache-control', 'no-store')
+      .redirect(`${params.redirect_uri}${separator}${payload}`, 302);
   }
 
   function issueCode(
@@ -213,20 +235,42 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
       ...(request.method === 'POST' ? (request.body as object) : {}),
     });
     if (!parsed.success) {
-      return htmlPage(reply, 400, errorPage('Sign-in request not understood', 'response_mode must be query or fragment.'));
+      return htmlPage(
+        reply,
+        400,
+        errorPage('Sign-in request not understood', 'response_mode must be query or fragment.'),
+      );
     }
     const params = parsed.data;
     const users = tenantScope(tenant);
     if (!users) {
-      return htmlPage(reply, 400, errorPage('Unknown tenant', `The tenant "${tenant}" does not exist on the local sign-in.`));
+      return htmlPage(
+        reply,
+        400,
+        errorPage('Unknown tenant', `The tenant "${tenant}" does not exist on the local sign-in.`),
+      );
     }
     // Never redirect anywhere before client and redirect URI are known to be registered.
     if (params.client_id !== clientId) {
-      return htmlPage(reply, 400, errorPage('Unknown application', `AADSTS700016: the application "${params.client_id ?? ''}" is not registered with the local sign-in.`));
+      return htmlPage(
+        reply,
+        400,
+        errorPage(
+          'Unknown application',
+          `AADSTS700016: the application "${params.client_id ?? ''}" is not registered with the local sign-in.`,
+        ),
+      );
     }
     const redirectUri = params.redirect_uri;
     if (!redirectUri || !redirectUris.has(redirectUri)) {
-      return htmlPage(reply, 400, errorPage('Redirect URI not registered', `AADSTS50011: the redirect URI "${redirectUri ?? ''}" does not match ${[...redirectUris].join(', ')}.`));
+      return htmlPage(
+        reply,
+        400,
+        errorPage(
+          'Redirect URI not registered',
+          `AADSTS50011: the redirect URI "${redirectUri ?? ''}" does not match ${[...redirectUris].join(', ')}.`,
+        ),
+      );
     }
     const valid = { ...params, redirect_uri: redirectUri, client_id: params.client_id };
     const fail = (error: string, description: string) =>
@@ -236,18 +280,28 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
       return fail('unsupported_response_type', 'AADSTS700054: response_type must be "code".');
     }
     if (!params.code_challenge || params.code_challenge_method !== 'S256') {
-      return fail('invalid_request', 'AADSTS9002325: Proof Key for Code Exchange (S256) is required for single-page applications.');
+      return fail(
+        'invalid_request',
+        'AADSTS9002325: Proof Key for Code Exchange (S256) is required for single-page applications.',
+      );
     }
     const scope = resolveScope(params.scope);
     if (!scope) {
-      return fail('invalid_scope', 'AADSTS70011: the requested scope names a resource the local sign-in does not know.');
+      return fail(
+        'invalid_scope',
+        'AADSTS70011: the requested scope names a resource the local sign-in does not know.',
+      );
     }
     const withChallenge = { ...valid, code_challenge: params.code_challenge };
 
     if (request.method === 'POST') {
       const user = users.find((candidate) => candidate.oid === params.user);
       if (!user) {
-        return htmlPage(reply, 400, errorPage('Unknown account', 'Choose one of the listed accounts.'));
+        return htmlPage(
+          reply,
+          400,
+          errorPage('Unknown account', 'Choose one of the listed accounts.'),
+        );
       }
       reply.setCookie(SESSION_COOKIE, await signSession(signingKey, user), {
         path: '/',
@@ -263,10 +317,16 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
     if (prompt === 'none') {
       const user = await verifySession(signingKey, request.cookies[SESSION_COOKIE]);
       if (!user || !users.includes(user)) {
-        return fail('login_required', 'AADSTS50058: a silent sign-in request was sent but no user is signed in.');
+        return fail(
+          'login_required',
+          'AADSTS50058: a silent sign-in request was sent but no user is signed in.',
+        );
       }
       if (params.login_hint && params.login_hint.toLowerCase() !== user.username) {
-        return fail('login_required', 'AADSTS50058: the signed-in user does not match the login hint.');
+        return fail(
+          'login_required',
+          'AADSTS50058: the signed-in user does not match the login hint.',
+        );
       }
       return issueCode(reply, withChallenge, user, scope);
     }
@@ -288,7 +348,13 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
     }
     const params = parsed.data;
     if (params.client_id !== clientId) {
-      return oauthError(reply, 400, 'unauthorized_client', 700016, `Application '${params.client_id ?? ''}' was not found.`);
+      return oauthError(
+        reply,
+        400,
+        'unauthorized_client',
+        700016,
+        `Application '${params.client_id ?? ''}' was not found.`,
+      );
     }
 
     let user: LocalUser;
@@ -299,13 +365,34 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
       // Single use: a code is spent by its first redemption, successful or not.
       if (params.code) codes.delete(params.code);
       if (!pending || pending.expiresAt < Date.now()) {
-        return oauthError(reply, 400, 'invalid_grant', 70008, 'The authorization code is invalid, expired or already used.');
+        return oauthError(
+          reply,
+          400,
+          'invalid_grant',
+          70008,
+          'The authorization code is invalid, expired or already used.',
+        );
       }
       if (pending.clientId !== params.client_id || pending.redirectUri !== params.redirect_uri) {
-        return oauthError(reply, 400, 'invalid_grant', 70002, 'The client or redirect URI does not match the authorization request.');
+        return oauthError(
+          reply,
+          400,
+          'invalid_grant',
+          70002,
+          'The client or redirect URI does not match the authorization request.',
+        );
       }
-      if (!params.code_verifier || sha256Base64Url(params.code_verifier) !== pending.codeChallenge) {
-        return oauthError(reply, 400, 'invalid_grant', 501481, 'The code_verifier does not match the code_challenge of the authorization request.');
+      if (
+        !params.code_verifier ||
+        sha256Base64Url(params.code_verifier) !== pending.codeChallenge
+      ) {
+        return oauthError(
+          reply,
+          400,
+          'invalid_grant',
+          501481,
+          'The code_verifier does not match the code_challenge of the authorization request.',
+        );
       }
       user = pending.user;
       scope = pending.scope;
@@ -315,16 +402,34 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
         ? await verifyRefreshToken(signingKey, params.refresh_token)
         : undefined;
       if (!grant || grant.clientId !== params.client_id) {
-        return oauthError(reply, 400, 'invalid_grant', 700082, 'The refresh token is invalid or has expired. Sign in again.');
+        return oauthError(
+          reply,
+          400,
+          'invalid_grant',
+          700082,
+          'The refresh token is invalid or has expired. Sign in again.',
+        );
       }
       const requested = params.scope ? resolveScope(params.scope) : grant.scope;
       if (!requested) {
-        return oauthError(reply, 400, 'invalid_scope', 70011, 'The requested scope names a resource the local sign-in does not know.');
+        return oauthError(
+          reply,
+          400,
+          'invalid_scope',
+          70011,
+          'The requested scope names a resource the local sign-in does not know.',
+        );
       }
       user = grant.user;
       scope = requested;
     } else {
-      return oauthError(reply, 400, 'unsupported_grant_type', 70003, 'Only authorization_code and refresh_token grants are supported.');
+      return oauthError(
+        reply,
+        400,
+        'unsupported_grant_type',
+        70003,
+        'Only authorization_code and refresh_token grants are supported.',
+      );
     }
 
     const audience = scope.slice(0, scope.lastIndexOf('/'));
@@ -333,16 +438,19 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
       signIdToken(context, user, clientId, nonce),
       signRefreshToken(context, { user, clientId, scope }),
     ]);
-    return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send({
-      token_type: 'Bearer',
-      scope,
-      expires_in: options.accessTokenLifetimeSeconds,
-      ext_expires_in: options.accessTokenLifetimeSeconds,
-      access_token: accessToken,
-      refresh_token: refreshToken,
-      id_token: idToken,
-      client_info: clientInfo(user),
-    });
+    return reply
+      .header('cache-control', 'no-store')
+      .header('pragma', 'no-cache')
+      .send({
+        token_type: 'Bearer',
+        scope,
+        expires_in: options.accessTokenLifetimeSeconds,
+        ext_expires_in: options.accessTokenLifetimeSeconds,
+        access_token: accessToken,
+        refresh_token: refreshToken,
+        id_token: idToken,
+        client_info: clientInfo(user),
+      });
   });
 
   const logout = (request: FastifyRequest, reply: FastifyReply) => {
@@ -354,7 +462,8 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
     } catch {
       sameOrigin = false;
     }
-    if (target && sameOrigin) return reply.header('cache-control', 'no-store').redirect(target, 302);
+    if (target && sameOrigin)
+      return reply.header('cache-control', 'no-store').redirect(target, 302);
     return htmlPage(reply, 200, signedOutPage());
   };
   app.get('/:tenant/oauth2/v2.0/logout', logout);

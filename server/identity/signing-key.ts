@@ -32,7 +32,15 @@ export async function loadSigningKey(dataDir: string): Promise<SigningKey> {
     await writeFile(file, pem, { mode: 0o600 });
   }
   const privateKey = await importPKCS8(pem, 'RS256', { extractable: true });
-  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = await exportJWK(privateKey);
+  const {
+    d: _d,
+    p: _p,
+    q: _q,
+    dp: _dp,
+    dq: _dq,
+    qi: _qi,
+    ...publicJwk
+  } = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   const publicKey = (await importJWK(publicJwk, 'RS256')) as CryptoKey;
   return { kid, privateKey, publicKey, publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'RS256' } };

@@ -4,6 +4,7 @@ import { FluentProvider } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
+import { useGlobalStyles } from '@/components/use-global-styles';
 import { useSystemTheme } from '@/components/use-system-theme';
 import type { RuntimeConfig } from '@/config/runtime-config';
 import { RuntimeConfigProvider } from '@/config/runtime-config-context';
@@ -24,6 +25,7 @@ export function App(props: {
   config: RuntimeConfig;
   redirectError: Error | undefined;
 }) {
+  useGlobalStyles();
   const theme = useSystemTheme();
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() =>

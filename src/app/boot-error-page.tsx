@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useGlobalStyles } from '@/components/use-global-styles';
 import { useSystemTheme } from '@/components/use-system-theme';
 
 const useStyles = makeStyles({
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
 /** Shown when the portal cannot start at all: its configuration is missing or broken. */
 export function BootErrorPage(props: { error: Error }) {
   const styles = useStyles();
+  useGlobalStyles();
   const theme = useSystemTheme();
   return (
     <FluentProvider theme={theme}>
@@ -33,11 +35,17 @@ export function BootErrorPage(props: { error: Error }) {
           <Title1 as="h1">The portal cannot start</Title1>
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{props.error.name === 'RuntimeConfigError' ? 'Configuration problem' : 'Start-up failed'}</MessageBarTitle>
+              <MessageBarTitle>
+                {props.error.name === 'RuntimeConfigError'
+                  ? 'Configuration problem'
+                  : 'Start-up failed'}
+              </MessageBarTitle>
               {props.error.message}
             </MessageBarBody>
           </MessageBar>
-          <Body1>Ask the person who runs this portal to check its configuration, then reload.</Body1>
+          <Body1>
+            Ask the person who runs this portal to check its configuration, then reload.
+          </Body1>
           <Button appearance="primary" onClick={() => window.location.reload()}>
             Reload
           </Button>

@@ -87,9 +87,22 @@ const customerDetailRoute = createRoute({
   component: CustomerDetailPage,
 });
 
+/** Unknown addresses: signed-in users see "not found" inside the shell, others sign in first. */
+const notFoundRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authenticatedRoute.addChildren([indexRoute, customersRoute, newCustomerRoute, customerDetailRoute]),
+  authenticatedRoute.addChildren([
+    indexRoute,
+    customersRoute,
+    newCustomerRoute,
+    customerDetailRoute,
+    notFoundRoute,
+  ]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

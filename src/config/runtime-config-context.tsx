@@ -5,7 +5,9 @@ const RuntimeConfigContext = createContext<RuntimeConfig | undefined>(undefined)
 
 export function RuntimeConfigProvider(props: { config: RuntimeConfig; children: ReactNode }) {
   return (
-    <RuntimeConfigContext.Provider value={props.config}>{props.children}</RuntimeConfigContext.Provider>
+    <RuntimeConfigContext.Provider value={props.config}>
+      {props.children}
+    </RuntimeConfigContext.Provider>
   );
 }
 

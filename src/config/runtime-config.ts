@@ -47,10 +47,14 @@ export async function loadRuntimeConfig(
   try {
     response = await fetchConfig('/config.json');
   } catch {
-    throw new RuntimeConfigError('The portal configuration (/config.json) could not be loaded: the host did not answer.');
+    throw new RuntimeConfigError(
+      'The portal configuration (/config.json) could not be loaded: the host did not answer.',
+    );
   }
   if (!response.ok) {
-    throw new RuntimeConfigError(`The portal configuration (/config.json) could not be loaded: the host answered ${response.status}.`);
+    throw new RuntimeConfigError(
+      `The portal configuration (/config.json) could not be loaded: the host answered ${response.status}.`,
+    );
   }
   let body: unknown;
   try {

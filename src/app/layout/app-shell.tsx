@@ -66,7 +66,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground2,
     textDecorationLine: 'none',
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1 },
+    ':hover': {
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+      color: tokens.colorNeutralForeground1,
+    },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   navLinkActive: {
@@ -118,7 +121,10 @@ export function AppShell() {
             <li>
               <Link
                 to="/customers"
-                className={mergeClasses(styles.navLink, active === 'customers' && styles.navLinkActive)}
+                className={mergeClasses(
+                  styles.navLink,
+                  active === 'customers' && styles.navLinkActive,
+                )}
                 aria-current={active === 'customers' ? 'page' : undefined}
                 activeOptions={{ exact: true }}
               >

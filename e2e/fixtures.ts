@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const localUsers = {
+  adele: { name: 'Adele Vance', tenant: 'Contoso Partners', role: 'Admin agent' },
+  alex: { name: 'Alex Wilber', tenant: 'Contoso Partners', role: 'Sales agent' },
+  megan: { name: 'Megan Bowen', tenant: 'Contoso Partners', role: 'Helpdesk agent' },
+  diego: { name: 'Diego Siciliani', tenant: 'Contoso Partners', role: 'No partner role' },
+  isaiah: { name: 'Isaiah Langer', tenant: 'Fabrikam Reseller', role: 'Admin agent' },
+} as const;
+
+export type LocalUserName = (typeof localUsers)[keyof typeof localUsers]['name'];
+
+/** Every test fails on an uncaught page error or a console error, wherever it happens. */
+export const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      await use(problems);
+      expect(problems, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Signs in through the portal's sign-in page and the local sign-in's account picker. */
+export async function signIn(page: Page, userName: LocalUserName, path = '/customers') {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: userName }).click();
+  await expect(page.getByTestId('user-name')).toHaveText(userName);
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}

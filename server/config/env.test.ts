@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { apiScope, clouds } from './clouds.ts';
+import { ConfigError, loadConfig } from './env.ts';
+
+const cwd = '/srv/portal';
+const cloudEnv = {
+  PORTAL_MODE: 'cloud',
+  AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  AZURE_TENANT_ID: 'organizations',
+};
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, { cwd });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('cloud endpoint table', () => {
+  it('matches PARTNER-CENTER.md for the three clouds', () => {
+    expect(clouds.global).toMatchObject({
+      apiBase: 'https://api.partnercenter.microsoft.com',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
+    expect(clouds.usgov).toMatchObject({
+      apiBase: 'https://api.partnercenter.microsoft.com',
+      authorityHost: 'https://login.microsoftonline.us',
+    });
+    expect(clouds.china).toMatchObject({
+      apiBase: 'https://partner.partnercenterapi.microsoftonline.cn',
+      authorityHost: 'https://login.chinacloudapi.cn',
+    });
+    expect(apiScope(clouds.china.apiResource)).toBe(
+      'https://partner.partnercenterapi.microsoftonline.cn/user_impersonation',
+    );
+  });
+});
+
+describe('loadConfig', () => {
+  it('defaults to local mode on https://localhost:8443 with the local sign-in', () => {
+    const config = loadConfig({}, { cwd });
+    expect(config.mode).toBe('local');
+    expect(config.port).toBe(8443);
+    expect(config.publicOrigin).toBe('https://localhost:8443');
+    expect(config.dataDir).toBe('/srv/portal/.data');
+    expect(config.client.auth).toMatchObject({
+      authority: 'https://localhost:8443/organizations',
+      knownAuthorities: ['localhost:8443'],
+      scopes: ['https://api.partnercenter.microsoft.com/user_impersonation'],
+    });
+    expect(config.client.api.baseUrl).toBe('');
+    expect(config.client.rateLimit).toEqual({ requests: 500, windowSeconds: 60 });
+  });
+
+  it('follows PORT into the origin and the known authority', () => {
+    const config = loadConfig({ PORT: '9443' }, { cwd });
+    expect(config.publicOrigin).toBe('https://localhost:9443');
+    expect(config.client.auth.knownAuthorities).toEqual(['localhost:9443']);
+  });
+
+  it.each([
+    [
+      'global',
+      'https://login.microsoftonline.com/organizations',
+      'https://api.partnercenter.microsoft.com',
+    ],
+    [
+      'usgov',
+      'https://login.microsoftonline.us/organizations',
+      'https://api.partnercenter.microsoft.com',
+    ],
+    [
+      'china',
+      'https://login.chinacloudapi.cn/organizations',
+      'https://partner.partnercenterapi.microsoftonline.cn',
+    ],
+  ])('cloud %s: authority and API from the table, no knownAuthorities', (cloud, authority, api) => {
+    const config = loadConfig(
+      { ...cloudEnv, PARTNER_CENTER_CLOUD: cloud, PARTNER_CENTER_API: 'direct' },
+      { cwd },
+    );
+    expect(config.client.auth.authority).toBe(authority);
+    expect(config.client.auth.knownAuthorities).toEqual([]);
+    expect(config.client.api.baseUrl).toBe(api);
+    expect(config.client.auth.scopes).toEqual([`${api}/user_impersonation`]);
+  });
+
+  it('proxies through the host by default in cloud mode', () => {
+    const config = loadConfig(cloudEnv, { cwd });
+    expect(config.cloud).toMatchObject({ name: 'global', apiMode: 'proxy' });
+    expect(config.client.api.baseUrl).toBe('');
+  });
+
+  it.each([
+    [{ PORTAL_MODE: 'staging' }, 'PORTAL_MODE'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PUBLIC_ORIGIN: 'http://localhost:8443' }, 'PUBLIC_ORIGIN'],
+    [{ TLS_CERT: '/tmp/cert.pem' }, 'TLS_KEY'],
+    [{ PARTNER_CENTER_RATE_LIMIT: '0' }, 'PARTNER_CENTER_RATE_LIMIT'],
+    [{ LOCAL_TOKEN_LIFETIME_SECONDS: '5' }, 'LOCAL_TOKEN_LIFETIME_SECONDS'],
+    [{ PORTAL_MODE: 'cloud' }, 'AZURE_CLIENT_ID'],
+    [{ ...cloudEnv, AZURE_CLIENT_ID: 'my-app' }, 'AZURE_CLIENT_ID'],
+    [{ ...cloudEnv, AZURE_TENANT_ID: 'common' }, 'AZURE_TENANT_ID'],
+    [{ ...cloudEnv, PARTNER_CENTER_CLOUD: 'germany' }, 'PARTNER_CENTER_CLOUD'],
+    [{ ...cloudEnv, PARTNER_CENTER_API: 'tunnel' }, 'PARTNER_CENTER_API'],
+  ])('refuses %j naming %s in one line', (env, variable) => {
+    const error = configError(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+    expect(error.message).not.toContain('\n');
+  });
+});
