@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyHttpProxy from '@fastify/http-proxy';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { PortalConfig } from './config/env.ts';
 import { registerIdentity } from './identity/routes.ts';
 import type { SigningKey } from './identity/signing-key.ts';
@@ -18,7 +18,6 @@ export interface HostDependencies {
   distDir: string;
   /** Dev mode: mounts Vite in middleware mode instead of the built SPA. */
   mountDevServer?: (app: FastifyInstance) => Promise<void>;
-  logger?: FastifyServerOptions['logger'];
 }
 
 function originOf(url: string | undefined): string | undefined {
@@ -31,7 +30,7 @@ export async function buildHost(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     https: { key: dependencies.tls.key, cert: dependencies.tls.cert },
-    logger: dependencies.logger ?? {
+    logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       serializers: {

@@ -95,6 +95,19 @@ async function codeFor(user: { oid: string }) {
   return { code: params.get('code')!, verifier, params, sessionCookie };
 }
 
+/** A full sign-in: authorize as the user, then redeem the code. */
+async function tokensFor(user: { oid: string }) {
+  const { code, verifier } = await codeFor(user);
+  const response = await redeem({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+
 describe('discovery and keys', () => {
   it('serves Entra v2 metadata for the multi-tenant and per-tenant authorities', async () => {
     const multi = (await app.inject(`/organizations/v2.0/.well-known/openid-configuration`)).json();
@@ -272,15 +285,7 @@ describe('token', () => {
   });
 
   it('refreshes with a refresh token and refuses a tampered one', async () => {
-    const { code, verifier } = await codeFor(diego);
-    const first = (
-      await redeem({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: verifier,
-      })
-    ).json();
+    const first = await tokensFor(diego);
     expect(decodeJwt(first.access_token).roles).toEqual([]);
 
     const refreshed = await redeem({
@@ -317,15 +322,7 @@ describe('token', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(other.json().error).toBe('unauthorized_client');
-    const { code, verifier } = await codeFor(adele);
-    const first = (
-      await redeem({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: verifier,
-      })
-    ).json();
+    const first = await tokensFor(adele);
     const graph = await redeem({
       grant_type: 'refresh_token',
       refresh_token: first.refresh_token,
