@@ -81,7 +81,8 @@ test.describe('signing in', () => {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations.push(frame.url());
     });
-    // Tokens live 120 s here; three minutes later the cached one has expired.
+    // Tokens live 120 s here; three minutes later the cached one is past its expiry. (MSAL would
+    // renew it anyway, as it renews within five minutes of expiry; the jump makes it truly expired.)
     await page.clock.setSystemTime(Date.now() + 3 * 60_000);
     await page
       .getByRole('navigation', { name: 'Main' })

@@ -3,7 +3,7 @@ import path from 'node:path';
 import middie from '@fastify/middie';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from 'vite';
-import { isClientRoute } from './spa.ts';
+import { isClientRoute, sendNotFound } from './spa.ts';
 
 /** `npm run dev`: Vite in middleware mode on the host's own https origin, with hot reload. */
 export async function mountViteDevServer(app: FastifyInstance, root: string): Promise<void> {
@@ -33,10 +33,6 @@ export async function mountViteDevServer(app: FastifyInstance, root: string): Pr
         .header('cache-control', 'no-store')
         .send(await sendHtml('index.html', request.url));
     }
-    return reply.code(404).send({
-      statusCode: 404,
-      error: 'Not Found',
-      message: `${request.method} ${request.url.split('?')[0]} does not exist.`,
-    });
+    return sendNotFound(request, reply);
   });
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const HTML_ENTRIES = new Set(['index.html', 'redirect.html']);
 
@@ -35,11 +35,16 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
     if (isClientRoute(request.method, request.url, request.headers.accept)) {
       return reply.header('cache-control', 'no-store').sendFile('index.html');
     }
-    return reply.code(404).send({
-      statusCode: 404,
-      error: 'Not Found',
-      message: `${request.method} ${request.url.split('?')[0]} does not exist.`,
-    });
+    return sendNotFound(request, reply);
+  });
+}
+
+/** API clients and missing files get a JSON 404, never the SPA's HTML. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `${request.method} ${request.url.split('?')[0]} does not exist.`,
   });
 }
 

@@ -95,15 +95,20 @@ async function codeFor(user: { oid: string }) {
   return { code: params.get('code')!, verifier, params, sessionCookie };
 }
 
-/** A full sign-in: authorize as the user, then redeem the code. */
-async function tokensFor(user: { oid: string }) {
-  const { code, verifier } = await codeFor(user);
-  const response = await redeem({
+function redeemCode(code: string, verifier: string, extra: Record<string, string> = {}) {
+  return redeem({
     grant_type: 'authorization_code',
     code,
     redirect_uri: redirectUri,
     code_verifier: verifier,
+    ...extra,
   });
+}
+
+/** A full sign-in: authorize as the user, then redeem the code. */
+async function tokensFor(user: { oid: string }) {
+  const { code, verifier } = await codeFor(user);
+  const response = await redeemCode(code, verifier);
   expect(response.statusCode).toBe(200);
   return response.json();
 }
@@ -209,13 +214,7 @@ describe('token', () => {
     const clientInfo = JSON.parse(Buffer.from(params.get('client_info')!, 'base64url').toString());
     expect(clientInfo).toEqual({ uid: adele.oid, utid: adele.tenant.id });
 
-    const response = await redeem({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: verifier,
-      scope,
-    });
+    const response = await redeemCode(code, verifier, { scope });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const body = response.json();
@@ -255,32 +254,17 @@ describe('token', () => {
       nonce: 'nonce-456',
     });
 
-    const again = await redeem({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: verifier,
-    });
+    const again = await redeemCode(code, verifier);
     expect(again.statusCode).toBe(400);
     expect(again.json().error).toBe('invalid_grant');
   });
 
   it('refuses a wrong verifier and spends the code anyway', async () => {
     const { code, verifier } = await codeFor(adele);
-    const wrong = await redeem({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: pkce().verifier,
-    });
+    const wrong = await redeemCode(code, pkce().verifier);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error_codes).toEqual([501481]);
-    const right = await redeem({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: verifier,
-    });
+    const right = await redeemCode(code, verifier);
     expect(right.statusCode).toBe(400);
   });
 

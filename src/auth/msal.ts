@@ -7,8 +7,8 @@ import {
 } from '@azure/msal-browser';
 import type { RuntimeConfig } from '@/config/runtime-config';
 
-export const REDIRECT_BRIDGE_PATH = '/redirect.html';
-export const SIGN_IN_PATH = '/sign-in';
+const REDIRECT_BRIDGE_PATH = '/redirect.html';
+const SIGN_IN_PATH = '/sign-in';
 
 export function msalConfiguration(config: RuntimeConfig, origin: string): Configuration {
   return {
