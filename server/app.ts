@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { PortalConfig } from './config/env.ts';
+import { createEmulator, registerEmulator } from './emulator/plugin.ts';
 import { registerIdentity } from './identity/routes.ts';
 import type { SigningKey } from './identity/signing-key.ts';
 import { cspDirectives, isFramedByOwnOrigin, redactUrl } from './security-headers.ts';
@@ -93,7 +94,14 @@ export async function buildHost(
       signingKey: dependencies.signingKey,
       accessTokenLifetimeSeconds: config.local.tokenLifetimeSeconds,
     });
-    // The Partner Center emulator (server/emulator/) mounts under /v1 here.
+    const emulator = createEmulator(config.local.emulator, {
+      // The emulator trusts the local sign-in exactly as Partner Center trusts Entra: by its keys.
+      jwks: { keys: [dependencies.signingKey.publicJwk] },
+      issuerOrigin: config.publicOrigin,
+      log: (message) => app.log.info(message),
+    });
+    app.addHook('onClose', async () => emulator.close());
+    await registerEmulator(app, emulator);
   } else if (config.cloud?.apiMode === 'proxy') {
     const upstream = config.cloud.apiBase;
     await app.register(fastifyHttpProxy, {

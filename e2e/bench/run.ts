@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures for the production build served by the real host, in Debian's
- * Chromium. Figures are printed, never asserted. Later issues add the 100,000-customer list.
+ * Chromium, and the Partner Center emulator's own throughput. Figures are printed, never
+ * asserted. Later issues add the 100,000-customer list.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, request, type Browser } from '@playwright/test';
 import config from '../../playwright.config.ts';
+import { measureEmulator } from './emulator.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = 8643;
@@ -89,6 +91,7 @@ async function main() {
     const js = await initialRouteJsGzip();
     const timings = await measureSignIn(browser);
     await browser.close();
+    const emulatorRows = await measureEmulator();
 
     const rows: [string, string][] = [
       [
@@ -107,6 +110,7 @@ async function main() {
         `reload to shell with a session, median of ${runs}`,
         `${median(timings.reloadToShell).toFixed(0)} ms`,
       ],
+      ...emulatorRows,
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     console.log(`\nPartner Customers Portal benchmark (production build, ${baseURL})\n`);

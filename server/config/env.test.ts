@@ -88,6 +88,39 @@ describe('loadConfig', () => {
     expect(config.client.auth.scopes).toEqual([`${api}/user_impersonation`]);
   });
 
+  it('gives the emulator and the SPA one throttling window', () => {
+    const config = loadConfig({ EMULATOR_RATE_LIMIT: '30/10s' }, { cwd });
+    expect(config.local.emulator.rateLimit).toEqual({ requests: 30, windowSeconds: 10 });
+    expect(config.client.rateLimit).toEqual({ requests: 30, windowSeconds: 10 });
+    expect(loadConfig({ EMULATOR_RATE_LIMIT: '600/2m' }, { cwd }).client.rateLimit).toEqual({
+      requests: 600,
+      windowSeconds: 120,
+    });
+    const portal = loadConfig({ PARTNER_CENTER_RATE_LIMIT: '100' }, { cwd });
+    expect(portal.local.emulator.rateLimit).toEqual({ requests: 100, windowSeconds: 60 });
+  });
+
+  it('reads the emulator settings', () => {
+    const config = loadConfig(
+      {
+        EMULATOR_SEED_CUSTOMERS: '100000',
+        EMULATOR_RESET: '1',
+        EMULATOR_FAULTS: '{"latencyMs":200,"dropNextWrites":1}',
+      },
+      { cwd },
+    );
+    expect(config.local.emulator).toMatchObject({
+      databaseFile: '/srv/portal/.data/emulator.sqlite',
+      seedCustomers: 100_000,
+      reset: true,
+      faults: { latencyMs: 200, dropNextWrites: 1 },
+    });
+    expect(loadConfig({}, { cwd }).local.emulator).toMatchObject({
+      seedCustomers: 25_000,
+      reset: false,
+    });
+  });
+
   it('proxies through the host by default in cloud mode', () => {
     const config = loadConfig(cloudEnv, { cwd });
     expect(config.cloud).toMatchObject({ name: 'global', apiMode: 'proxy' });
@@ -107,6 +140,15 @@ describe('loadConfig', () => {
     [{ ...cloudEnv, AZURE_TENANT_ID: 'common' }, 'AZURE_TENANT_ID'],
     [{ ...cloudEnv, PARTNER_CENTER_CLOUD: 'germany' }, 'PARTNER_CENTER_CLOUD'],
     [{ ...cloudEnv, PARTNER_CENTER_API: 'tunnel' }, 'PARTNER_CENTER_API'],
+    [{ EMULATOR_RATE_LIMIT: 'fast' }, 'EMULATOR_RATE_LIMIT'],
+    [{ EMULATOR_RATE_LIMIT: '30/0s' }, 'EMULATOR_RATE_LIMIT'],
+    [
+      { EMULATOR_RATE_LIMIT: '30/10s', PARTNER_CENTER_RATE_LIMIT: '500' },
+      'PARTNER_CENTER_RATE_LIMIT',
+    ],
+    [{ EMULATOR_SEED_CUSTOMERS: 'many' }, 'EMULATOR_SEED_CUSTOMERS'],
+    [{ EMULATOR_FAULTS: '{latency}' }, 'EMULATOR_FAULTS'],
+    [{ EMULATOR_FAULTS: '{"serviceUnavailableRate":3}' }, 'EMULATOR_FAULTS'],
   ])('refuses %j naming %s in one line', (env, variable) => {
     const error = configError(env as Record<string, string>);
     expect(error.variable).toBe(variable);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseFaults, type Faults } from '../emulator/faults.ts';
 import { apiScope, cloudNames, clouds, localApiResource, type CloudName } from './clouds.ts';
 
 /** A configuration mistake, reported as one line that names the variable. */
@@ -39,6 +40,7 @@ export interface PortalConfig {
   client: ClientConfig;
   local: {
     tokenLifetimeSeconds: number;
+    emulator: EmulatorConfig;
   };
   cloud:
     | {
@@ -48,6 +50,18 @@ export interface PortalConfig {
         apiBase: string;
       }
     | undefined;
+}
+
+/** The Partner Center emulator (local mode only). */
+export interface EmulatorConfig {
+  databaseFile: string;
+  /** Reseed from scratch at start (EMULATOR_RESET=1 or `npm run reset-data`). */
+  reset: boolean;
+  /** Customers seeded for Contoso Partners on first start. */
+  seedCustomers: number;
+  /** The throttling window; in local mode the SPA's queue paces to the very same numbers. */
+  rateLimit: { requests: number; windowSeconds: number };
+  faults: Faults;
 }
 
 /** The runtime configuration the SPA reads from /config.json. */
@@ -142,6 +156,7 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
       'a number of seconds',
     ),
   };
+  const emulatorRate = readEmulatorRateLimit(env, rateLimit);
   const tokenLifetimeSeconds = read(
     env,
     'LOCAL_TOKEN_LIFETIME_SECONDS',
@@ -159,7 +174,22 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
     dev: options.dev ?? false,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
-    local: { tokenLifetimeSeconds },
+    local: {
+      tokenLifetimeSeconds,
+      emulator: {
+        databaseFile: path.join(dataDir, 'emulator.sqlite'),
+        reset: /^(1|true|yes)$/i.test(env.EMULATOR_RESET?.trim() ?? ''),
+        seedCustomers: read(
+          env,
+          'EMULATOR_SEED_CUSTOMERS',
+          z.coerce.number().int().min(0).max(500_000),
+          '25000',
+          'a whole number of customers between 0 and 500000',
+        ),
+        rateLimit: emulatorRate,
+        faults: readFaults(env),
+      },
+    },
   };
 
   if (mode === 'local') {
@@ -178,7 +208,8 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
           scopes: [apiScope(localApiResource)],
         },
         api: { baseUrl: '' },
-        rateLimit,
+        // The emulator's own window, so that the queue and the emulator always agree.
+        rateLimit: emulatorRate,
       },
     };
   }
@@ -223,4 +254,54 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
       rateLimit,
     },
   };
+}
+
+/**
+ * `EMULATOR_RATE_LIMIT=30/10s` (or `500/1m`). Unset, the emulator uses the portal's budget; set,
+ * it is the budget of both, and a PARTNER_CENTER_RATE_* that says otherwise is a mistake.
+ */
+function readEmulatorRateLimit(
+  env: Env,
+  portal: { requests: number; windowSeconds: number },
+): { requests: number; windowSeconds: number } {
+  const raw = env.EMULATOR_RATE_LIMIT?.trim();
+  if (!raw) return portal;
+  const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m)?$/i.exec(raw);
+  const requests = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]) * (match?.[3]?.toLowerCase() === 'm' ? 60 : 1);
+  if (!match || !rateLimitSchema.safeParse(requests).success) {
+    throw new ConfigError(
+      'EMULATOR_RATE_LIMIT',
+      `"${raw}" is not valid; expected requests/window such as 500/60s or 30/10s.`,
+    );
+  }
+  if (!windowSchema.safeParse(windowSeconds).success) {
+    throw new ConfigError('EMULATOR_RATE_LIMIT', `"${raw}": the window must be 1 s to 1 h.`);
+  }
+  for (const [variable, value, expected] of [
+    ['PARTNER_CENTER_RATE_LIMIT', env.PARTNER_CENTER_RATE_LIMIT, requests],
+    ['PARTNER_CENTER_RATE_WINDOW_SECONDS', env.PARTNER_CENTER_RATE_WINDOW_SECONDS, windowSeconds],
+  ] as const) {
+    if (value?.trim() && Number(value) !== expected) {
+      throw new ConfigError(
+        variable,
+        `"${value}" disagrees with EMULATOR_RATE_LIMIT=${raw}; set one of them.`,
+      );
+    }
+  }
+  return { requests, windowSeconds };
+}
+
+function readFaults(env: Env): Faults {
+  const raw = env.EMULATOR_FAULTS?.trim();
+  if (!raw) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('EMULATOR_FAULTS', 'is not JSON, e.g. {"latencyMs":200}.');
+  }
+  const parsed = parseFaults(json);
+  if (!parsed.ok) throw new ConfigError('EMULATOR_FAULTS', parsed.message);
+  return parsed.faults;
 }

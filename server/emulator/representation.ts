@@ -1,0 +1,120 @@
+import type {
+  CustomerListRow,
+  CustomerRecord,
+  StoredAddress,
+  StoredBillingProfile,
+} from './store.ts';
+
+/**
+ * The wire shapes of PARTNER-CENTER.md's resources, camelCase as Partner Center answers.
+ * Resource links are relative and without `/v1`, as Microsoft's documented examples show them;
+ * collection links carry `/v1` (clients must resolve both forms as given).
+ */
+
+function link(uri: string, method = 'GET', headers: { key: string; value: string }[] = []) {
+  return { uri, method, headers };
+}
+
+export function companyProfileOf(
+  customer: Pick<
+    CustomerRecord,
+    | 'id'
+    | 'domain'
+    | 'companyName'
+    | 'companyAddress'
+    | 'email'
+    | 'registrationNumber'
+    | 'allowDelegatedAccess'
+  >,
+) {
+  return {
+    tenantId: customer.id,
+    domain: customer.domain,
+    companyName: customer.companyName,
+    // Without delegated admin rights Partner Center leaves the address and email out.
+    ...(customer.allowDelegatedAccess
+      ? { address: customer.companyAddress, ...(customer.email ? { email: customer.email } : {}) }
+      : {}),
+    ...(customer.registrationNumber
+      ? { organizationRegistrationNumber: customer.registrationNumber }
+      : {}),
+    links: { self: link(`/customers/${customer.id}/profiles/company`) },
+    attributes: { objectType: 'CustomerCompanyProfile' },
+  };
+}
+
+export function billingProfileOf(customerId: string, billing: StoredBillingProfile) {
+  const { etag, defaultAddress, ...rest } = billing;
+  return {
+    ...rest,
+    defaultAddress: addressOf(defaultAddress),
+    links: { self: link(`/customers/${customerId}/profiles/billing`) },
+    attributes: { etag, objectType: 'CustomerBillingProfile' },
+  };
+}
+
+function addressOf(address: StoredAddress) {
+  return { ...address };
+}
+
+export function customerOf(customer: CustomerRecord, extras: Record<string, unknown> = {}) {
+  return {
+    id: customer.id,
+    commerceId: customer.commerceId,
+    companyProfile: companyProfileOf(customer),
+    billingProfile: billingProfileOf(customer.id, customer.billing),
+    relationshipToPartner: customer.relationship,
+    allowDelegatedAccess: customer.allowDelegatedAccess,
+    enableGDAPByDefault: customer.enableGdapByDefault,
+    ...(customer.allowDelegatedAccess ? { customDomains: customer.customDomains } : {}),
+    tags: customer.tags,
+    ...(customer.associatedPartnerId ? { associatedPartnerId: customer.associatedPartnerId } : {}),
+    ...extras,
+    links: { self: link(`/customers/${customer.id}`) },
+    attributes: { objectType: 'Customer' },
+  };
+}
+
+/** A list item: what the list carries, never `allowDelegatedAccess` (get-by-id only). */
+export function customerListItemOf(row: CustomerListRow) {
+  return {
+    id: row.id,
+    commerceId: row.commerceId,
+    companyProfile: {
+      tenantId: row.id,
+      domain: row.domain,
+      companyName: row.companyName,
+      links: { self: link(`/customers/${row.id}/profiles/company`) },
+      attributes: { objectType: 'CustomerCompanyProfile' },
+    },
+    relationshipToPartner: row.relationship,
+    ...(row.tags.length ? { tags: row.tags } : {}),
+    ...(row.associatedPartnerId ? { associatedPartnerId: row.associatedPartnerId } : {}),
+    links: { self: link(`/customers/${row.id}`) },
+    attributes: { objectType: 'Customer' },
+  };
+}
+
+export function collectionOf(
+  items: unknown[],
+  totalCount: number,
+  selfUri: string,
+  next: { uri: string; continuationToken: string } | undefined,
+) {
+  return {
+    totalCount,
+    items,
+    links: {
+      self: link(selfUri),
+      ...(next
+        ? {
+            next: link(next.uri, 'GET', [
+              { key: 'MS-ContinuationToken', value: next.continuationToken },
+            ]),
+          }
+        : {}),
+    },
+    ...(next ? { continuationToken: next.continuationToken } : {}),
+    attributes: { objectType: 'Collection' },
+  };
+}
