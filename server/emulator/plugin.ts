@@ -10,7 +10,7 @@ import { traceHeaders } from './http.ts';
 import { IdempotentWrites } from './idempotency.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerReferenceRoutes } from './routes/reference.ts';
-import { seedIfNeeded } from './seed.ts';
+import { seededCustomerCount, seedIfNeeded } from './seed.ts';
 import { EmulatorStore } from './store.ts';
 import { TenantThrottle } from './throttle.ts';
 
@@ -41,6 +41,11 @@ export function openEmulatorStore(
   if (seeded) {
     log(
       `Emulator seeded ${seeded.customers} customers in ${seeded.milliseconds} ms (${config.databaseFile}).`,
+    );
+  } else if (seededCustomerCount(store) !== config.seedCustomers) {
+    // Edits are never thrown away silently: a different seed size waits for an explicit reset.
+    log(
+      `Emulator database kept as it is (seeded with ${seededCustomerCount(store)} Contoso customers); set EMULATOR_RESET=1 or run npm run reset-data to reseed with ${config.seedCustomers}.`,
     );
   }
   return store;

@@ -66,11 +66,14 @@ export function seededRandom(seed: number): () => number {
 }
 
 function uuidFrom(rng: () => number): string {
-  const bytes = Array.from({ length: 16 }, () => Math.floor(rng() * 256));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Four 32-bit draws make the 128 bits; then the version (4) and variant (10xx) bits are set.
+  const hex = Array.from({ length: 4 }, () =>
+    Math.floor(rng() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function pick<T>(rng: () => number, items: readonly T[]): T {
@@ -136,6 +139,8 @@ const customDomainSuffixes: Record<string, string> = {
 class CustomerFactory {
   readonly #fakers = new Map<string, Faker>();
   readonly #takenDomains = new Set<string>();
+  /** The next number to try per domain stem, so that common names do not rescan from 2. */
+  readonly #stemCounters = new Map<string, number>();
   readonly #countries: readonly (readonly [SeedCountry, number])[];
   readonly #registrationCountries = new Set(registrationNumberCountries);
 
@@ -165,9 +170,9 @@ class CustomerFactory {
       stem = `${slugOf(faker.word.noun())}${slugOf(faker.word.noun())}`.slice(0, 22);
     if (stem.length < 4) stem = 'customer';
     let candidate = stem;
-    for (let n = 2; this.#takenDomains.has(`${candidate}.onmicrosoft.com`); n += 1) {
-      candidate = `${stem}${n}`;
-    }
+    let n = this.#stemCounters.get(stem) ?? 2;
+    while (this.#takenDomains.has(`${candidate}.onmicrosoft.com`)) candidate = `${stem}${n++}`;
+    this.#stemCounters.set(stem, n);
     const domain = `${candidate}.onmicrosoft.com`;
     this.#takenDomains.add(domain);
     return domain;
@@ -308,9 +313,16 @@ export function seedIfNeeded(
   const ownDomains = Object.values(tenants).map((tenant) => tenant.domain);
   const factory = new CustomerFactory(seededRandom(20261124), 20261124, ownDomains);
   store.reserveDomains(ownDomains);
-  const count =
-    store.insertCustomers(contosoCustomers(factory, options.customers)) +
-    store.insertCustomers(fabrikamCustomers(factory, FABRIKAM_CUSTOMERS));
+  const count = store.bulkLoad(
+    () =>
+      store.insertCustomers(contosoCustomers(factory, options.customers)) +
+      store.insertCustomers(fabrikamCustomers(factory, FABRIKAM_CUSTOMERS)),
+  );
   store.setMeta('seed', signature);
   return { customers: count, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** How many Contoso customers the database was seeded with. */
+export function seededCustomerCount(store: EmulatorStore): number {
+  return Number(store.getMeta('seed')?.split(':')[1] ?? 0);
 }

@@ -133,11 +133,6 @@ CREATE TABLE IF NOT EXISTS customers (
   password_hash TEXT,
   created_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS customers_by_partner ON customers (partner_id, seq);
-CREATE INDEX IF NOT EXISTS customers_by_name ON customers (partner_id, name_key, seq);
-CREATE INDEX IF NOT EXISTS customers_by_domain ON customers (partner_id, domain_key, seq);
-CREATE INDEX IF NOT EXISTS customers_by_reseller ON customers (partner_id, associated_partner_id, seq);
-CREATE INDEX IF NOT EXISTS customers_by_provider ON customers (partner_id, indirect_provider_id, seq);
 CREATE TABLE IF NOT EXISTS domains (
   domain_key TEXT PRIMARY KEY,
   customer_id TEXT REFERENCES customers (id) ON DELETE CASCADE
@@ -154,6 +149,18 @@ CREATE TABLE IF NOT EXISTS replays (
   PRIMARY KEY (partner_id, request_id, method, path)
 );
 `;
+
+/** The list's and the searches' indexes: dropped for a bulk load, built once after it. */
+const indexes = `
+CREATE INDEX IF NOT EXISTS customers_by_partner ON customers (partner_id, seq);
+CREATE INDEX IF NOT EXISTS customers_by_name ON customers (partner_id, name_key, seq);
+CREATE INDEX IF NOT EXISTS customers_by_domain ON customers (partner_id, domain_key, seq);
+CREATE INDEX IF NOT EXISTS customers_by_reseller ON customers (partner_id, associated_partner_id, seq);
+CREATE INDEX IF NOT EXISTS customers_by_provider ON customers (partner_id, indirect_provider_id, seq);
+`;
+const indexNames = [...indexes.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g)].map(
+  (match) => match[1],
+);
 
 const SCHEMA_VERSION = '1';
 
@@ -255,9 +262,13 @@ export class EmulatorStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // Random customer ids make inserts touch pages all over the id index; a larger page cache
+    // keeps them in memory (64 MiB).
+    this.db.pragma('cache_size = -65536');
     const version = this.#tableExists('meta') ? this.getMeta('schema_version') : undefined;
     if (version !== undefined && version !== SCHEMA_VERSION) this.#dropAll();
     this.db.exec(schema);
+    this.db.exec(indexes);
     this.setMeta('schema_version', SCHEMA_VERSION);
   }
 
@@ -271,6 +282,23 @@ export class EmulatorStore {
     this.db.exec(
       'DROP TABLE IF EXISTS replays; DROP TABLE IF EXISTS domains; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS meta;',
     );
+  }
+
+  /**
+   * Runs a bulk load (the seed) without the secondary indexes, then builds them in one pass:
+   * sorting once is far cheaper than updating five B-trees row by row.
+   */
+  bulkLoad<T>(load: () => T): T {
+    for (const name of indexNames) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+    // A seed that dies half-way is redone at the next start, so it need not be durable.
+    this.db.pragma('synchronous = OFF');
+    try {
+      return load();
+    } finally {
+      this.db.exec(indexes);
+      this.db.exec('ANALYZE');
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   /** Empties every table (a reseed). */
