@@ -356,6 +356,23 @@ describe('idempotency (MS-RequestId)', () => {
     expect(b.body.id).not.toBe(a.body.id);
   });
 
+  it('never shows a saved reply to a user whose role could not have caused it', async () => {
+    const requestId = randomUUID();
+    const body = camelCreateBody();
+    const first = await pc.call('POST', '/v1/customers', {
+      body,
+      headers: { 'MS-RequestId': requestId },
+    });
+    expect(first.status).toBe(201);
+    const helpdesk = await pc.call('POST', '/v1/customers', {
+      user: 'megan',
+      body,
+      headers: { 'MS-RequestId': requestId },
+    });
+    expect(helpdesk.status).toBe(403);
+    expect(helpdesk.text).not.toContain(first.body.userCredentials.password);
+  });
+
   it('survives a connection dropped after the commit: the retry gets the customer, not a second one', async () => {
     const before = await totalCustomers();
     const requestId = randomUUID();

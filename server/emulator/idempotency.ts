@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requirePermission, type Permission } from './auth.ts';
 import type { FaultInjector } from './faults.ts';
 import { callerOf, requestIdOf } from './http.ts';
 import type { EmulatorStore, StoredReply } from './store.ts';
@@ -34,9 +35,12 @@ export class IdempotentWrites {
   async run(
     request: FastifyRequest,
     reply: FastifyReply,
+    permission: Permission,
     perform: (commit: Commit) => WriteResult | Promise<WriteResult>,
   ): Promise<FastifyReply | undefined> {
     const caller = callerOf(request);
+    // Before any replay: a saved reply is only ever shown to someone allowed to cause it.
+    requirePermission(caller, permission);
     const requestId = requestIdOf(request);
     const path = request.url.split('?')[0] ?? request.url;
     const key = requestId && JSON.stringify([caller.tenantId, requestId, request.method, path]);

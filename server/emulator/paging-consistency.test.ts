@@ -8,6 +8,28 @@ beforeAll(async () => {
 });
 afterAll(() => pc.close());
 
+/** A valid new US customer; only the domain and the name vary. */
+function newCustomer(domainPrefix: string, companyName: string) {
+  return {
+    companyProfile: { domain: `${domainPrefix}.onmicrosoft.com` },
+    billingProfile: {
+      email: 'a@example.com',
+      culture: 'en-US',
+      language: 'en',
+      companyName,
+      defaultAddress: {
+        country: 'US',
+        city: 'Redmond',
+        state: 'WA',
+        postalCode: '98052',
+        addressLine1: '1 Main St',
+        firstName: 'A',
+        lastName: 'B',
+      },
+    },
+  };
+}
+
 function existingIds(): Set<string> {
   const rows = pc.emulator.store.db
     .prepare('SELECT id FROM customers WHERE partner_id = ?')
@@ -25,25 +47,11 @@ it('walks all 10,000 customers while another client creates more: none repeated,
     for (let n = 0; creating; n += 1) {
       const response = await pc.call('POST', '/v1/customers', {
         user: 'alex',
-        body: {
-          companyProfile: { domain: `pagingrace${n}.onmicrosoft.com` },
-          billingProfile: {
-            email: 'a@example.com',
-            culture: 'en-US',
-            language: 'en',
-            // Names that sort everywhere, before and after the walker's position.
-            companyName: `${String.fromCharCode(65 + (n % 26))} Concurrent ${n}`,
-            defaultAddress: {
-              country: 'US',
-              city: 'Redmond',
-              state: 'WA',
-              postalCode: '98052',
-              addressLine1: '1 Main St',
-              firstName: 'A',
-              lastName: 'B',
-            },
-          },
-        },
+        // Names that sort everywhere, before and after the walker's position.
+        body: newCustomer(
+          `pagingrace${n}`,
+          `${String.fromCharCode(65 + (n % 26))} Concurrent ${n}`,
+        ),
       });
       expect(response.status).toBe(201);
       created += 1;
@@ -91,25 +99,9 @@ it('walks a company-name search while names are created before and after the cur
   let n = 0;
   for (;;) {
     seen.push(...response.body.items.map((item: { id: string }) => item.id));
+    n += 1;
     await pc.call('POST', '/v1/customers', {
-      body: {
-        companyProfile: { domain: `searchrace${(n += 1)}.onmicrosoft.com` },
-        billingProfile: {
-          email: 'a@example.com',
-          culture: 'en-US',
-          language: 'en',
-          companyName: n % 2 ? `Aaa early ${n}` : `Azz late ${n}`,
-          defaultAddress: {
-            country: 'US',
-            city: 'Redmond',
-            state: 'WA',
-            postalCode: '98052',
-            addressLine1: '1 Main St',
-            firstName: 'A',
-            lastName: 'B',
-          },
-        },
-      },
+      body: newCustomer(`searchrace${n}`, n % 2 ? `Aaa early ${n}` : `Azz late ${n}`),
     });
     const next = response.body.links.next;
     if (!next) break;

@@ -6,6 +6,7 @@ import {
   registrationNumberCountries,
 } from './countries/registration-numbers.ts';
 import { seedCountries, type SeedCountry } from './countries/seed-countries.ts';
+import { seededRandom } from './seeded-random.ts';
 import {
   searchKey,
   type CustomerRecord,
@@ -52,18 +53,6 @@ export const hostileCompanyNames = [
     .slice(0, 197)
     .concat(' AG'),
 ] as const;
-
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; seeds are fixed for determinism. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(rng: () => number): string {
   // Four 32-bit draws make the 128 bits; then the version (4) and variant (10xx) bits are set.

@@ -1,16 +1,5 @@
 /** Deterministic rngs for the tests (test code only; no production module imports this). */
-
-/** mulberry32: a small seeded generator, the kind the seed uses. */
-export function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.ts';
 
 /** Replays a fixed list forever: reaches degenerate rngs (all 0, all just below 1) too. */
 export function cyclingRng(values: readonly number[]): () => number {
@@ -29,5 +18,5 @@ export function cyclingRng(values: readonly number[]): () => number {
 export type RngRecipe = { seed: number } | { values: number[] };
 
 export function rngOf(recipe: RngRecipe): () => number {
-  return 'seed' in recipe ? seededRng(recipe.seed) : cyclingRng(recipe.values);
+  return 'seed' in recipe ? seededRandom(recipe.seed) : cyclingRng(recipe.values);
 }

@@ -235,9 +235,8 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
   });
 
   scope.put('/customers/:customerId/profiles/billing', (request, reply) =>
-    writes.run(request, reply, (commit) => {
+    writes.run(request, reply, 'editBilling', (commit) => {
       const caller = callerOf(request);
-      requirePermission(caller, 'editBilling');
       const customerId = customerIdOf(request);
       const current = ownedCustomer(store, caller, customerId);
       const body = parseBody(billingProfileSchema, request.body, 'the billing profile');
@@ -268,9 +267,8 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
   );
 
   scope.post('/customers', (request, reply) =>
-    writes.run(request, reply, async (commit) => {
+    writes.run(request, reply, 'create', async (commit) => {
       const caller = callerOf(request);
-      requirePermission(caller, 'create');
       const body = parseBody(createCustomerSchema, request.body, 'the new customer');
       const billing = billingOf(body.billingProfile, randomUUID(), 'billingProfile.defaultAddress');
       const country = billing.defaultAddress.country;
@@ -324,9 +322,8 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
   );
 
   scope.patch('/customers/:customerId', (request, reply) =>
-    writes.run(request, reply, (commit) => {
+    writes.run(request, reply, 'manage', (commit) => {
       const caller = callerOf(request);
-      requirePermission(caller, 'manage');
       const customerId = customerIdOf(request);
       ownedCustomer(store, caller, customerId);
       parseBody(removeRelationshipSchema, request.body, 'the customer update');
@@ -338,9 +335,8 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
   );
 
   scope.delete('/customers/:customerId', (request, reply) =>
-    writes.run(request, reply, (commit) => {
+    writes.run(request, reply, 'manage', (commit) => {
       const caller = callerOf(request);
-      requirePermission(caller, 'manage');
       const customerId = customerIdOf(request);
       const customer = ownedCustomer(store, caller, customerId);
       if (!customer.isSandbox) {
