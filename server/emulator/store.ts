@@ -255,6 +255,7 @@ const listColumns = `seq, id, commerce_id AS commerceId, company_name AS company
 /** The emulator's database: one SQLite file, one connection, synchronous and transactional. */
 export class EmulatorStore {
   readonly db: Database.Database;
+  readonly #counts = new Map<string, number>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -303,6 +304,7 @@ export class EmulatorStore {
 
   /** Empties every table (a reseed). */
   clear(): void {
+    this.#counts.clear();
     this.db.exec(
       'DELETE FROM replays; DELETE FROM domains; DELETE FROM customers; DELETE FROM meta;',
     );
@@ -338,6 +340,7 @@ export class EmulatorStore {
       'INSERT INTO domains (domain_key, customer_id) VALUES (?, ?)',
     );
     let count = 0;
+    this.#counts.clear();
     this.transaction(() => {
       for (const record of records) {
         insert.run(toRow(record));
@@ -372,13 +375,20 @@ export class EmulatorStore {
     });
   }
 
+  /**
+   * Counts are asked for with every page; they only change when customers come or go, so
+   * they are cached until the next insert or delete (a whole-list count scans 100,000 rows).
+   */
   countCustomers(partnerId: string, filter?: ListFilter): number {
+    const key = JSON.stringify([partnerId, filter ?? null]);
+    const cached = this.#counts.get(key);
+    if (cached !== undefined) return cached;
     const { where, params } = filterClause(partnerId, filter);
     const row = this.db
       .prepare(`SELECT COUNT(*) AS count FROM customers WHERE ${where}`)
-      .get(params) as {
-      count: number;
-    };
+      .get(params) as { count: number };
+    if (this.#counts.size > 10_000) this.#counts.clear();
+    this.#counts.set(key, row.count);
     return row.count;
   }
 
@@ -438,6 +448,7 @@ export class EmulatorStore {
   }
 
   deleteCustomer(id: string): void {
+    this.#counts.clear();
     this.db.prepare('DELETE FROM customers WHERE id = ?').run(id);
   }
 

@@ -29,6 +29,11 @@ export interface AddressValidationResult {
   validationMessage?: string;
 }
 
+/** Digits, or a number written out as Microsoft's own "One Microsoft Way" is. */
+function hasPremisesNumber(line: string): boolean {
+  return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(line);
+}
+
 /** Trims and collapses inner runs of whitespace; blank becomes undefined. */
 function tidy(value: string | null | undefined): string | undefined {
   const text = value?.replace(/\s+/g, ' ').trim();
@@ -123,7 +128,7 @@ function streetStatus(
       'The street address is missing; add the street and the house or building number.',
     );
   }
-  if (!/\d/.test(address.addressLine1)) {
+  if (!hasPremisesNumber(address.addressLine1)) {
     return result(
       input,
       'PremisesPartial',
