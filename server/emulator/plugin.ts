@@ -267,5 +267,3 @@ function fastifyErrorToPartnerCenter(error: FastifyError, status: number): Partn
       return new PartnerCenterError(status, errorCodes.invalidInput, error.message);
   }
 }
-
-export { BODY_LIMIT };

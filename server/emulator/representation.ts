@@ -1,9 +1,4 @@
-import type {
-  CustomerListRow,
-  CustomerRecord,
-  StoredAddress,
-  StoredBillingProfile,
-} from './store.ts';
+import type { CustomerListRow, CustomerRecord, StoredBillingProfile } from './store.ts';
 
 /**
  * The wire shapes of PARTNER-CENTER.md's resources, camelCase as Partner Center answers.
@@ -47,14 +42,10 @@ export function billingProfileOf(customerId: string, billing: StoredBillingProfi
   const { etag, defaultAddress, ...rest } = billing;
   return {
     ...rest,
-    defaultAddress: addressOf(defaultAddress),
+    defaultAddress,
     links: { self: link(`/customers/${customerId}/profiles/billing`) },
     attributes: { etag, objectType: 'CustomerBillingProfile' },
   };
-}
-
-function addressOf(address: StoredAddress) {
-  return { ...address };
 }
 
 export function customerOf(customer: CustomerRecord, extras: Record<string, unknown> = {}) {

@@ -22,8 +22,8 @@ import {
  * markup, formulas, right-to-left text, emoji and very long names, all legal in Partner Center.
  */
 
-export const SEED_VERSION = '1';
-export const FABRIKAM_CUSTOMERS = 300;
+const SEED_VERSION = '1';
+const FABRIKAM_CUSTOMERS = 300;
 
 /** Indirect resellers that Contoso (an indirect provider) sells through. */
 export const indirectResellers = [

@@ -150,7 +150,7 @@ async function hashPassword(password: string): Promise<string> {
   return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-export function newEtag(): string {
+function newEtag(): string {
   return randomBytes(12).toString('base64url');
 }
 
