@@ -52,6 +52,12 @@ export interface PortalConfig {
     | undefined;
 }
 
+/** A per-tenant budget: this many requests may start within any window of this length. */
+export interface RateLimit {
+  requests: number;
+  windowSeconds: number;
+}
+
 /** The Partner Center emulator (local mode only). */
 export interface EmulatorConfig {
   databaseFile: string;
@@ -60,7 +66,7 @@ export interface EmulatorConfig {
   /** Customers seeded for Contoso Partners on first start. */
   seedCustomers: number;
   /** The throttling window; in local mode the SPA's queue paces to the very same numbers. */
-  rateLimit: { requests: number; windowSeconds: number };
+  rateLimit: RateLimit;
   faults: Faults;
 }
 
@@ -81,10 +87,7 @@ export interface ClientConfig {
     /** Empty = same origin (the emulator, or this host's pass-through proxy). */
     baseUrl: string;
   };
-  rateLimit: {
-    requests: number;
-    windowSeconds: number;
-  };
+  rateLimit: RateLimit;
 }
 
 type Env = Record<string, string | undefined>;
@@ -260,10 +263,7 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
  * `EMULATOR_RATE_LIMIT=30/10s` (or `500/1m`). Unset, the emulator uses the portal's budget; set,
  * it is the budget of both, and a PARTNER_CENTER_RATE_* that says otherwise is a mistake.
  */
-function readEmulatorRateLimit(
-  env: Env,
-  portal: { requests: number; windowSeconds: number },
-): { requests: number; windowSeconds: number } {
+function readEmulatorRateLimit(env: Env, portal: RateLimit): RateLimit {
   const raw = env.EMULATOR_RATE_LIMIT?.trim();
   if (!raw) return portal;
   const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m)?$/i.exec(raw);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkAddress, checkCulture } from './address-rules.ts';
 import { countryValidationRules } from './countries/country-rules.ts';
 import { checkPhoneNumber } from './countries/phones.ts';
 import {
@@ -7,6 +8,7 @@ import {
 } from './countries/registration-numbers.ts';
 import { hostileCompanyNames, seedIfNeeded } from './seed.ts';
 import { EmulatorStore, relationships, type CustomerRecord } from './store.ts';
+import { addressSchema } from './wire.ts';
 
 function seeded(customers: number) {
   const store = new EmulatorStore(':memory:');
@@ -68,6 +70,21 @@ describe('seed data', () => {
       if (rules?.postalCodeRegex && address.postalCode) {
         expect(address.postalCode).toMatch(new RegExp(rules.postalCodeRegex));
       }
+    }
+  });
+
+  it('gives billing profiles the emulator itself accepts back unchanged in an update', () => {
+    // Otherwise a user saving a seeded profile without edits would be refused.
+    for (const record of records) {
+      const address = record.billing.defaultAddress;
+      const field = `${record.companyName} (${address.country})`;
+      expect(
+        () => checkAddress(addressSchema.parse(address), 'defaultAddress'),
+        field,
+      ).not.toThrow();
+      expect(checkCulture(address.country, record.billing.culture, 'culture'), field).toBe(
+        record.billing.culture,
+      );
     }
   });
 

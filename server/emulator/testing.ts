@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { RateLimit } from '../config/env.ts';
 import { loadSigningKey, type SigningKey } from '../identity/signing-key.ts';
 import { signAccessToken } from '../identity/tokens.ts';
 import { localUsers } from '../identity/users.ts';
@@ -54,7 +55,7 @@ export interface EmulatorUnderTest {
 
 export interface StartOptions {
   customers?: number;
-  rateLimit?: { requests: number; windowSeconds: number };
+  rateLimit?: RateLimit;
   faults?: Faults;
   dataDir?: string;
 }
