@@ -1,0 +1,111 @@
+import {
+  decideSlot,
+  occupiedSlots,
+  type BudgetLimits,
+  type Priority,
+  type SlotDecision,
+  type SlotEntry,
+} from './sliding-window';
+
+export interface KeyUsage {
+  /** Slots occupied in the current window, by every tab sharing the ledger. */
+  used: number;
+  pausedUntil: number;
+}
+
+/**
+ * Where spent budget is written down. The in-memory ledger answers synchronously (tests, Node,
+ * a single tab); the cross-tab ledger answers after taking a Web Lock, hence `MaybePromise`.
+ */
+export interface BudgetLedger {
+  claim(request: {
+    key: string;
+    id: string;
+    priority: Priority;
+    limits: BudgetLimits;
+    now: number;
+  }): SlotDecision | Promise<SlotDecision>;
+  /** The request came back (or failed): its slot frees one window later. */
+  settle(key: string, id: string, now: number): void;
+  /** A granted slot that was never used (the request was cancelled meanwhile). */
+  cancel(key: string, id: string): void;
+  /** A 429: nobody sharing this ledger starts a request for the key before `until`. */
+  pause(key: string, until: number): void;
+  usage(key: string, limits: BudgetLimits, now: number): KeyUsage;
+  /** Another tab changed the ledger: waiting work may be able to start. */
+  onChange(listener: () => void): () => void;
+}
+
+interface KeyLog {
+  entries: SlotEntry[];
+  pausedUntil: number;
+}
+
+/** One tab's ledger, or a Node process's. Settled requests always settle, so nothing goes stale. */
+export class MemoryLedger implements BudgetLedger {
+  private readonly logs = new Map<string, KeyLog>();
+
+  private log(key: string): KeyLog {
+    let log = this.logs.get(key);
+    if (!log) {
+      log = { entries: [], pausedUntil: 0 };
+      this.logs.set(key, log);
+    }
+    return log;
+  }
+
+  claim(request: {
+    key: string;
+    id: string;
+    priority: Priority;
+    limits: BudgetLimits;
+    now: number;
+  }): SlotDecision {
+    const log = this.log(request.key);
+    log.entries = occupiedSlots(log.entries, request.now, request.limits, Infinity);
+    const decision = decideSlot({
+      occupied: log.entries,
+      now: request.now,
+      limits: request.limits,
+      priority: request.priority,
+      pausedUntil: log.pausedUntil,
+      staleAfterMs: Infinity,
+    });
+    if (decision.granted) {
+      log.entries.push({
+        id: request.id,
+        start: request.now,
+        settledAt: null,
+        background: request.priority === 'background',
+      });
+    }
+    return decision;
+  }
+
+  settle(key: string, id: string, now: number): void {
+    const entry = this.log(key).entries.find((candidate) => candidate.id === id);
+    if (entry) entry.settledAt = now;
+  }
+
+  cancel(key: string, id: string): void {
+    const log = this.log(key);
+    log.entries = log.entries.filter((entry) => entry.id !== id);
+  }
+
+  pause(key: string, until: number): void {
+    const log = this.log(key);
+    log.pausedUntil = Math.max(log.pausedUntil, until);
+  }
+
+  usage(key: string, limits: BudgetLimits, now: number): KeyUsage {
+    const log = this.log(key);
+    return {
+      used: occupiedSlots(log.entries, now, limits, Infinity).length,
+      pausedUntil: log.pausedUntil > now ? log.pausedUntil : 0,
+    };
+  }
+
+  onChange(): () => void {
+    return () => {};
+  }
+}
