@@ -1,4 +1,4 @@
-import { createClock } from '@sinonjs/fake-timers';
+import { createClock, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import { MemoryLedger, type BudgetLedger } from './budget-ledger';
 import type { Clock } from './clock';
 import { RequestQueue, type FailureVerdict, type RequestQueueOptions } from './request-queue';
@@ -25,9 +25,10 @@ export interface StartRecord {
 /** A queue on a fake clock, and a log of every start, for tests that reason about time. */
 export function createQueueHarness(
   limits: BudgetLimits,
-  options: Partial<RequestQueueOptions> & { ledger?: BudgetLedger } = {},
+  options: Partial<RequestQueueOptions> & { ledger?: BudgetLedger; fake?: FakeClock } = {},
 ) {
-  const fake = createClock(0, 1_000_000);
+  // Queues of several tabs share one fake clock.
+  const fake = options.fake ?? createClock(0, 1_000_000);
   const clock: Clock = {
     now: () => fake.now,
     setTimeout: (callback, delayMs) => fake.setTimeout(callback, delayMs),

@@ -286,8 +286,9 @@ export class RequestQueue {
         decision.then(
           (settled) => {
             state.claiming = false;
-            this.afterClaim(job, id, settled);
-            this.pump(key);
+            if (this.afterClaim(job, id, settled)) this.pump(key);
+            else
+              this.arm(state, this.nextWake(state, settled.granted ? Infinity : settled.retryAt));
           },
           () => {
             // The shared ledger could not be reached this time: ask again shortly.
