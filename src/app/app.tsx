@@ -4,10 +4,12 @@ import { FluentProvider } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
+import { PartnerCenterProvider } from '@/api/partner-center/partner-center-context';
 import { useGlobalStyles } from '@/components/use-global-styles';
 import { useSystemTheme } from '@/components/use-system-theme';
 import type { RuntimeConfig } from '@/config/runtime-config';
 import { RuntimeConfigProvider } from '@/config/runtime-config-context';
+import { createPartnerCenter } from './create-partner-center';
 import { createAppRouter } from './router';
 
 function createQueryClient() {
@@ -28,6 +30,7 @@ export function App(props: {
   useGlobalStyles();
   const theme = useSystemTheme();
   const [queryClient] = useState(createQueryClient);
+  const [partnerCenter] = useState(() => createPartnerCenter(props.msal, props.config));
   const [router] = useState(() =>
     createAppRouter({
       msal: props.msal,
@@ -41,7 +44,9 @@ export function App(props: {
       <RuntimeConfigProvider config={props.config}>
         <MsalProvider instance={props.msal}>
           <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
+            <PartnerCenterProvider client={partnerCenter.client} queue={partnerCenter.queue}>
+              <RouterProvider router={router} />
+            </PartnerCenterProvider>
           </QueryClientProvider>
         </MsalProvider>
       </RuntimeConfigProvider>

@@ -121,6 +121,7 @@ export class RequestQueue {
   private readonly instance = globalThis.crypto.randomUUID();
   private readonly detachLedger: () => void;
   private nextSeq = 0;
+  private changes = 0;
 
   constructor(private readonly options: RequestQueueOptions) {
     this.clock = options.clock ?? systemClock;
@@ -197,6 +198,11 @@ export class RequestQueue {
     };
   }
 
+  /** Grows with every change; a snapshot for React's useSyncExternalStore. */
+  get changeCount(): number {
+    return this.changes;
+  }
+
   knownKeys(): string[] {
     return [...this.keys.keys()];
   }
@@ -270,7 +276,6 @@ export class RequestQueue {
     let blockedUntil: number | undefined = Infinity;
     for (;;) {
       const now = this.clock.now();
-      this.shedExpired(state, now);
       const job = this.nextEligible(state, now);
       if (!job) break;
       const id = `${this.instance}:${job.seq}:${job.attempts}`;
@@ -303,6 +308,8 @@ export class RequestQueue {
         break;
       }
     }
+    // Shed only after trying to start: work whose deadline is now still gets a free slot.
+    this.shedExpired(state, this.clock.now());
     this.arm(state, this.nextWake(state, blockedUntil));
   }
 
@@ -398,24 +405,19 @@ export class RequestQueue {
   }
 
   private handleFailure(job: Job, error: unknown): void {
+    const verdict = this.options.classify(error);
+    const now = this.clock.now();
     if (job.signal?.aborted) {
+      // The user moved on, but a 429 still tells every request of the key to wait.
+      if (verdict.type === 'throttled') {
+        this.options.ledger.pause(job.key, now + this.pauseFor(verdict.retryAfterMs, 1));
+      }
       this.finish(job, () => job.reject(abortReason(job.signal as AbortSignal)));
       return;
     }
-    const verdict = this.options.classify(error);
-    const now = this.clock.now();
     if (verdict.type === 'throttled' && job.throttles < this.settings.maxThrottleRetries) {
       job.throttles += 1;
-      let pause = verdict.retryAfterMs ?? this.settings.defaultPauseMs;
-      if (job.throttles > 1) {
-        const backoff = backoffDelay(
-          job.throttles - 1,
-          { baseMs: this.settings.defaultPauseMs, capMs: this.settings.maxPauseMs },
-          this.random,
-        );
-        pause = Math.max(pause, backoff);
-      }
-      this.options.ledger.pause(job.key, now + Math.min(pause, this.settings.maxPauseMs));
+      this.options.ledger.pause(job.key, now + this.pauseFor(verdict.retryAfterMs, job.throttles));
       this.requeue(job, now);
       return;
     }
@@ -436,6 +438,20 @@ export class RequestQueue {
     this.finish(job, () => job.reject(error));
   }
 
+  /** Retry-After as given (capped); from a request's second 429 on, exponential with jitter. */
+  private pauseFor(retryAfterMs: number | undefined, throttles: number): number {
+    let pause = retryAfterMs ?? this.settings.defaultPauseMs;
+    if (throttles > 1) {
+      const backoff = backoffDelay(
+        throttles - 1,
+        { baseMs: this.settings.defaultPauseMs, capMs: this.settings.maxPauseMs },
+        this.random,
+      );
+      pause = Math.max(pause, backoff);
+    }
+    return Math.min(pause, this.settings.maxPauseMs);
+  }
+
   /** A retry keeps its place: ahead of everything of its priority that arrived after it. */
   private requeue(job: Job, notBefore: number): void {
     job.state = 'waiting';
@@ -447,6 +463,7 @@ export class RequestQueue {
   }
 
   private notify(): void {
+    this.changes += 1;
     for (const listener of this.listeners) listener();
   }
 }

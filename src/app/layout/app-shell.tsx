@@ -15,6 +15,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCurrentUser } from '@/auth/current-user';
 import { signOut } from '@/auth/sign-out';
+import { ApiStatus } from './api-status';
 import { useRuntimeConfig } from '@/config/runtime-config-context';
 
 const useStyles = makeStyles({
@@ -142,6 +143,7 @@ export function AppShell() {
             </li>
           </ul>
         </nav>
+        {user && <ApiStatus />}
         {user && (
           <section className={styles.account} aria-label="Signed-in account">
             <Avatar name={user.name} size={32} aria-hidden="true" />
