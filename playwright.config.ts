@@ -3,6 +3,10 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8543);
 export const baseURL = `https://localhost:${port}`;
+const throttledPort = port + 1;
+export const throttledBaseURL = `https://localhost:${throttledPort}`;
+/** Small enough that two tabs crawling 4,000 customers need several windows. */
+export const throttledRateLimit = '6/3s';
 
 /** Debian's Chromium here and in CI; Playwright's own browser elsewhere. */
 const executablePath =
@@ -36,21 +40,40 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The production build (npm run test:e2e builds first) served by the real host.
-    command: 'npx tsx server/main.ts',
-    url: `${baseURL}/healthz`,
-    ignoreHTTPSErrors: true,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      DATA_DIR: '.data/e2e',
-      // Short-lived tokens, so that silent renewal happens during the tests.
-      LOCAL_TOKEN_LIFETIME_SECONDS: '120',
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // The production build (npm run test:e2e builds first) served by the real host.
+      command: 'npx tsx server/main.ts',
+      url: `${baseURL}/healthz`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: '.data/e2e',
+        // Short-lived tokens, so that silent renewal happens during the tests.
+        LOCAL_TOKEN_LIFETIME_SECONDS: '120',
+        LOG_LEVEL: 'warn',
+      },
     },
-  },
+    {
+      // A second host whose emulator allows few requests per window, for the budget tests.
+      command: 'npx tsx server/main.ts',
+      url: `${throttledBaseURL}/healthz`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(throttledPort),
+        DATA_DIR: '.data/e2e-throttled',
+        EMULATOR_SEED_CUSTOMERS: '4000',
+        EMULATOR_RATE_LIMIT: throttledRateLimit,
+        LOG_LEVEL: 'warn',
+      },
+    },
+  ],
 });

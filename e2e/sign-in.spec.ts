@@ -89,7 +89,10 @@ test.describe('signing in', () => {
       .getByRole('link', { name: 'New customer' })
       .click();
     await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
-    await expect.poll(() => renewals).toEqual([200]);
+    // Every Partner Center call asks MSAL for a token, and the customer list is loading, so
+    // there may be several renewals; each must succeed without leaving the page.
+    await expect.poll(() => renewals.length).toBeGreaterThan(0);
+    expect(renewals.every((status) => status === 200)).toBe(true);
     expect(navigations.filter((url) => url.includes('/oauth2/'))).toEqual([]);
     await expect(page.getByTestId('user-name')).toHaveText('Megan Bowen');
   });

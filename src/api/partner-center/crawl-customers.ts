@@ -21,16 +21,17 @@ export async function* crawlCustomers(
     filter?: CustomerListFilter;
     from?: PageRequest;
     priority?: Priority;
+    /** The first rows are what the user is looking at: they may go ahead of other work. */
+    firstPagePriority?: Priority;
     signal?: AbortSignal;
   } = {},
 ): AsyncGenerator<CrawledPage> {
   const request = { priority: options.priority ?? 'background', signal: options.signal };
   const filter = { size: MAX_PAGE_SIZE, ...options.filter };
-  let page = await listCustomers(
-    client,
-    options.from ? { page: options.from } : { filter },
-    request,
-  );
+  let page = await listCustomers(client, options.from ? { page: options.from } : { filter }, {
+    ...request,
+    priority: options.firstPagePriority ?? request.priority,
+  });
   const seen = new Set<string>();
   for (;;) {
     let next = page.items.length ? nextPageOf(page) : undefined;

@@ -1,53 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { createQueueHarness } from './queue-test-harness';
-import { SharedLedger, type LockManagerLike, type StorageLike } from './shared-ledger';
+import { SharedLedger, type SlotLogStore } from './shared-ledger';
 import type { BudgetLimits } from './sliding-window';
 
-/** Web Locks as the browser grants them: one holder per name, in request order, asynchronously. */
-function createLocks(): LockManagerLike {
-  const tails = new Map<string, Promise<unknown>>();
-  return {
-    request(name, callback) {
-      const previous = tails.get(name) ?? Promise.resolve();
-      const run = previous.then(() => callback());
-      tails.set(
-        name,
-        run.catch(() => {}),
-      );
-      return run;
-    },
-  };
-}
-
-/** One origin's localStorage, with the `storage` event other tabs would hear. */
+/**
+ * One origin as the tabs see it: a log store whose updates are atomic and answer
+ * asynchronously (as IndexedDB transactions do), and a channel that tells the other tabs.
+ */
 function createOrigin() {
   const data = new Map<string, string>();
-  const watchers = new Set<{ writer: object; listener: (key: string) => void }>();
-  const locks = createLocks();
+  let tail: Promise<unknown> = Promise.resolve();
+  let broken = false;
+  const store: SlotLogStore = {
+    update(key, change) {
+      const run = tail.then(() => {
+        if (broken) throw new Error('the store is gone');
+        const { next, result } = change(data.get(key));
+        data.set(key, next);
+        return result;
+      });
+      tail = run.catch(() => {});
+      return run;
+    },
+    read: (key) => Promise.resolve(data.get(key)),
+  };
+  const tabs = new Set<{ listener: (key: string) => void }>();
   function tab(now: () => number, staleAfterMs?: number) {
-    const identity = {};
-    const storage: StorageLike = {
-      getItem: (key) => data.get(key) ?? null,
-      setItem: (key, value) => {
-        data.set(key, value);
-        for (const watcher of watchers) {
-          if (watcher.writer !== identity) watcher.listener(key);
-        }
-      },
-    };
+    const self = { listener: (_key: string) => {} };
     return new SharedLedger({
-      locks,
-      storage,
+      store,
       now,
       staleAfterMs,
-      watch: (listener) => {
-        const watcher = { writer: identity, listener };
-        watchers.add(watcher);
-        return () => watchers.delete(watcher);
+      channel: {
+        post: (key) => {
+          for (const other of tabs) if (other !== self) other.listener(key);
+        },
+        listen: (listener) => {
+          self.listener = listener;
+          tabs.add(self);
+          return () => tabs.delete(self);
+        },
       },
     });
   }
-  return { data, tab };
+  return { data, tab, breakStore: () => (broken = true) };
 }
 
 const limits: BudgetLimits = { requests: 6, windowMs: 10_000, backgroundShare: 0.5 };
@@ -150,14 +146,26 @@ describe('the budget shared across tabs', () => {
 
   it('starts afresh from a log it cannot read', async () => {
     const origin = createOrigin();
-    origin.data.set('partner-center-budget:tenant', '{"v":99}');
+    origin.data.set('tenant', '{"v":99}');
     const tab = createQueueHarness(limits, { ledger: origin.tab(() => 0) });
     void tab.submit('a');
     await tab.fake.tickAsync(1);
     expect(tab.starts).toHaveLength(1);
-    expect(JSON.parse(origin.data.get('partner-center-budget:tenant')!)).toMatchObject({
+    expect(JSON.parse(origin.data.get('tenant')!)).toMatchObject({
       v: 1,
       entries: [[expect.any(String), 0, 0, 0]],
     });
+  });
+
+  it('falls back to a conservative share of its own when the shared log fails', async () => {
+    const origin = createOrigin();
+    const tab = createQueueHarness(
+      { requests: 8, windowMs: 10_000, backgroundShare: 1 },
+      { ledger: origin.tab(() => 0) },
+    );
+    origin.breakStore();
+    for (let i = 0; i < 8; i++) void tab.submit(`r${i}`);
+    await tab.fake.tickAsync(100);
+    expect(tab.starts).toHaveLength(2);
   });
 });

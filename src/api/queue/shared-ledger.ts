@@ -9,22 +9,25 @@ import {
   type SlotEntry,
 } from './sliding-window';
 
-/** The part of `navigator.locks` the ledger needs; injectable so Node tests can play two tabs. */
-export interface LockManagerLike {
-  request<T>(name: string, callback: () => T | Promise<T>): Promise<T>;
-}
-
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
+/**
+ * Where the shared log lives: a read-modify-write of one key that is atomic with respect to
+ * every other tab of the origin. IndexedDB in the browser; an in-memory stand-in in Node tests.
+ */
+export interface SlotLogStore {
+  update<T>(
+    key: string,
+    change: (stored: string | undefined) => { next: string; result: T },
+  ): Promise<T>;
+  read(key: string): Promise<string | undefined>;
 }
 
 export interface SharedLedgerOptions {
-  locks: LockManagerLike;
-  storage: StorageLike;
-  /** Tells the ledger another tab wrote a key (the `storage` event). */
-  watch?: (onExternalWrite: (storageKey: string) => void) => () => void;
-  prefix?: string;
+  store: SlotLogStore;
+  /** Hears other tabs' writes and tells them of ours (a BroadcastChannel in the browser). */
+  channel?: {
+    post(key: string): void;
+    listen(onExternalWrite: (key: string) => void): () => void;
+  };
   /**
    * An entry still in flight after this long belongs to a tab that closed mid-request; it is
    * then treated as settled. Longer than any request's timeout, so a live request is never freed.
@@ -47,7 +50,7 @@ interface KeyLog {
   pausedUntil: number;
 }
 
-function decode(text: string | null): KeyLog {
+function decode(text: string | null | undefined): KeyLog {
   if (!text) return { entries: [], pausedUntil: 0 };
   try {
     const stored = storedLogSchema.parse(JSON.parse(text));
@@ -81,28 +84,35 @@ function encode(log: KeyLog): string {
 
 /**
  * The budget shared by every tab of the origin and kept across reloads: each key's log of start
- * slots lives in localStorage and is only read and written under a Web Lock, so two tabs never
- * take the same slot. No tab leads; every tab takes its slots from the one log.
+ * slots is read and written in one atomic step (an IndexedDB read-write transaction, which
+ * serialises tabs like a lock), so two tabs never take the same slot. No tab leads; every tab
+ * takes its slots from the one log.
+ *
+ * localStorage under a Web Lock is not enough: Chromium gives each renderer its own cached copy
+ * of localStorage, so a tab may read the log before another tab's write has reached it.
  */
 export class SharedLedger implements BudgetLedger {
-  private readonly prefix: string;
   private readonly staleAfterMs: number;
   private readonly now: () => number;
-  /** The last state seen of each key, for the status line between lock round trips. */
+  /** The last state seen of each key, for the status line between round trips to the store. */
   private readonly mirror = new Map<string, KeyLog>();
   private readonly listeners = new Set<() => void>();
   private readonly unwatch: () => void;
+  /** Set when the shared log fails: this tab then paces alone, on a conservative share. */
+  private degraded: MemoryLedger | undefined;
 
   constructor(private readonly options: SharedLedgerOptions) {
-    this.prefix = options.prefix ?? 'partner-center-budget:';
     this.staleAfterMs = options.staleAfterMs ?? 180_000;
     this.now = options.now ?? Date.now;
     this.unwatch =
-      options.watch?.((storageKey) => {
-        if (!storageKey.startsWith(this.prefix)) return;
-        const key = storageKey.slice(this.prefix.length);
-        this.mirror.set(key, decode(this.options.storage.getItem(storageKey)));
-        for (const listener of this.listeners) listener();
+      options.channel?.listen((key) => {
+        void options.store
+          .read(key)
+          .then((text) => {
+            this.mirror.set(key, decode(text));
+            for (const listener of this.listeners) listener();
+          })
+          .catch(() => {});
       }) ?? (() => {});
   }
 
@@ -113,8 +123,9 @@ export class SharedLedger implements BudgetLedger {
     limits: BudgetLimits;
     now: number;
   }): Promise<SlotDecision> {
-    return this.update(request.key, (log) => {
-      // The lock may have been granted a while after it was asked for.
+    if (this.degraded) return Promise.resolve(this.claimAlone(this.degraded, request));
+    const shared = this.update(request.key, (log) => {
+      // The transaction may have run a while after it was asked for.
       const now = Math.max(request.now, this.now());
       log.entries = occupiedSlots(log.entries, now, request.limits, this.staleAfterMs);
       const decision = decideSlot({
@@ -135,9 +146,25 @@ export class SharedLedger implements BudgetLedger {
       }
       return decision;
     });
+    return shared.catch(() => {
+      this.degraded ??= new MemoryLedger();
+      return this.claimAlone(this.degraded, request);
+    });
+  }
+
+  private claimAlone(
+    ledger: MemoryLedger,
+    request: Parameters<BudgetLedger['claim']>[0],
+  ): SlotDecision {
+    const requests = Math.floor(request.limits.requests * UNCOORDINATED_BUDGET_SHARE);
+    return ledger.claim({
+      ...request,
+      limits: { ...request.limits, requests: Math.max(1, requests) },
+    });
   }
 
   settle(key: string, id: string, now: number): void {
+    this.degraded?.settle(key, id, now);
     void this.update(key, (log) => {
       const entry = log.entries.find((candidate) => candidate.id === id);
       if (entry) entry.settledAt = Math.max(now, entry.start);
@@ -147,12 +174,14 @@ export class SharedLedger implements BudgetLedger {
   }
 
   cancel(key: string, id: string): void {
+    this.degraded?.cancel(key, id);
     void this.update(key, (log) => {
       log.entries = log.entries.filter((entry) => entry.id !== id);
     }).catch(() => {});
   }
 
   pause(key: string, until: number): void {
+    this.degraded?.pause(key, until);
     const local = this.mirrorOf(key);
     local.pausedUntil = Math.max(local.pausedUntil, until);
     void this.update(key, (log) => {
@@ -161,6 +190,7 @@ export class SharedLedger implements BudgetLedger {
   }
 
   usage(key: string, limits: BudgetLimits, now: number): KeyUsage {
+    if (this.degraded) return this.degraded.usage(key, limits, now);
     const log = this.mirrorOf(key);
     return {
       used: occupiedSlots(log.entries, now, limits, this.staleAfterMs).length,
@@ -181,24 +211,34 @@ export class SharedLedger implements BudgetLedger {
   private mirrorOf(key: string): KeyLog {
     let log = this.mirror.get(key);
     if (!log) {
-      log = decode(this.options.storage.getItem(this.prefix + key));
+      log = { entries: [], pausedUntil: 0 };
       this.mirror.set(key, log);
+      // Filled in from the shared log, so a fresh tab shows what other tabs already spent.
+      void this.options.store
+        .read(key)
+        .then((text) => {
+          if (this.mirror.get(key) !== log) return;
+          this.mirror.set(key, decode(text));
+          for (const listener of this.listeners) listener();
+        })
+        .catch(() => {});
     }
     return log;
   }
 
-  private update<T>(key: string, change: (log: KeyLog) => T): Promise<T> {
-    const storageKey = this.prefix + key;
-    return this.options.locks.request(storageKey, () => {
-      const before = this.options.storage.getItem(storageKey);
-      const log = decode(before);
+  private async update<T>(key: string, change: (log: KeyLog) => T): Promise<T> {
+    let changed = false;
+    const result = await this.options.store.update(key, (stored) => {
+      const log = decode(stored);
       const result = change(log);
-      const after = encode(log);
-      // Writing only real changes keeps tabs from waking each other over a refused claim.
-      if (after !== before) this.options.storage.setItem(storageKey, after);
+      const next = encode(log);
+      // Only real changes are announced, so tabs do not wake each other over a refused claim.
+      changed = next !== stored;
       this.mirror.set(key, log);
-      return result;
+      return { next, result };
     });
+    if (changed) this.options.channel?.post(key);
+    return result;
   }
 }
 
@@ -211,34 +251,71 @@ export interface BrowserLedger {
 /** A tab on its own may not know of other tabs' spending, so it takes a quarter of the budget. */
 export const UNCOORDINATED_BUDGET_SHARE = 0.25;
 
-function usableStorage(): Storage | undefined {
-  try {
-    const probe = 'partner-center-budget-probe';
-    window.localStorage.setItem(probe, '1');
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    return undefined;
+const DATABASE = 'partner-center-budget';
+const LOGS = 'logs';
+
+function openDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(LOGS);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened.'));
+    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab.'));
+  });
+}
+
+/** The log in IndexedDB: a read-write transaction is atomic across every tab of the origin. */
+export function indexedDbLogStore(database: Promise<IDBDatabase>): SlotLogStore {
+  function run<T>(mode: IDBTransactionMode, body: (logs: IDBObjectStore) => () => T): Promise<T> {
+    return database.then(
+      (db) =>
+        new Promise<T>((resolve, reject) => {
+          const transaction = db.transaction(LOGS, mode, { durability: 'relaxed' });
+          const outcome = body(transaction.objectStore(LOGS));
+          transaction.oncomplete = () => resolve(outcome());
+          transaction.onerror = () => reject(transaction.error);
+          transaction.onabort = () => reject(transaction.error);
+        }),
+    );
   }
+  return {
+    update: (key, change) =>
+      run('readwrite', (logs) => {
+        let result: ReturnType<typeof change>['result'];
+        const read = logs.get(key);
+        read.onsuccess = () => {
+          const stored = typeof read.result === 'string' ? read.result : undefined;
+          const changed = change(stored);
+          result = changed.result;
+          if (changed.next !== stored) logs.put(changed.next, key);
+        };
+        return () => result;
+      }),
+    read: (key) =>
+      run('readonly', (logs) => {
+        const read = logs.get(key);
+        return () => (typeof read.result === 'string' ? read.result : undefined);
+      }),
+  };
 }
 
 export function createBrowserLedger(): BrowserLedger {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  const storage = typeof window === 'undefined' ? undefined : usableStorage();
-  if (!locks || !storage) {
+  if (typeof indexedDB === 'undefined' || typeof BroadcastChannel === 'undefined') {
     return { ledger: new MemoryLedger(), budgetShare: UNCOORDINATED_BUDGET_SHARE };
   }
+  const database = openDatabase();
+  const channel = new BroadcastChannel(DATABASE);
   const ledger = new SharedLedger({
-    locks: {
-      request: (name, callback) => locks.request(name, { mode: 'exclusive' }, callback),
-    },
-    storage,
-    watch: (onExternalWrite) => {
-      const listener = (event: StorageEvent) => {
-        if (event.key) onExternalWrite(event.key);
-      };
-      window.addEventListener('storage', listener);
-      return () => window.removeEventListener('storage', listener);
+    store: indexedDbLogStore(database),
+    channel: {
+      post: (key) => channel.postMessage(key),
+      listen: (onExternalWrite) => {
+        const listener = (event: MessageEvent<unknown>) => {
+          if (typeof event.data === 'string') onExternalWrite(event.data);
+        };
+        channel.addEventListener('message', listener);
+        return () => channel.removeEventListener('message', listener);
+      },
     },
   });
   return { ledger, budgetShare: 1 };

@@ -42,6 +42,7 @@ export function useCustomerCrawl(): CustomerCrawl {
       try {
         const pages = crawlCustomers(client, {
           from: resumeFrom.current,
+          firstPagePriority: resumeFrom.current ? 'background' : 'interactive',
           signal: controller.signal,
         });
         for await (const { page, next } of pages) {
