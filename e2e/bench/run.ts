@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, request, type Browser } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { measureEmulator } from './emulator.ts';
+import { measureQueue } from './queue.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = 8643;
@@ -92,6 +93,7 @@ async function main() {
     const timings = await measureSignIn(browser);
     await browser.close();
     const emulatorRows = await measureEmulator();
+    const queueRows = await measureQueue();
 
     const rows: [string, string][] = [
       [
@@ -111,6 +113,7 @@ async function main() {
         `${median(timings.reloadToShell).toFixed(0)} ms`,
       ],
       ...emulatorRows,
+      ...queueRows,
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     console.log(`\nPartner Customers Portal benchmark (production build, ${baseURL})\n`);

@@ -155,7 +155,6 @@ export class PartnerCenterClient {
         signal,
         // Tokens travel only in the Authorization header, never as cookies.
         credentials: 'omit',
-        cache: 'no-store',
       });
       text = await response.text();
     } catch (error) {

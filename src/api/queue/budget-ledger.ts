@@ -39,6 +39,12 @@ export interface BudgetLedger {
 interface KeyLog {
   entries: SlotEntry[];
   pausedUntil: number;
+  /**
+   * The last refusal per priority, valid until its retryAt or the next change of the log:
+   * with a backlog most claims are refusals, and this answers them without recounting.
+   */
+  refused: Partial<Record<Priority, { granted: false; retryAt: number | undefined }>>;
+  windowMs: number;
 }
 
 /** One tab's ledger, or a Node process's. Settled requests always settle, so nothing goes stale. */
@@ -48,7 +54,7 @@ export class MemoryLedger implements BudgetLedger {
   private log(key: string): KeyLog {
     let log = this.logs.get(key);
     if (!log) {
-      log = { entries: [], pausedUntil: 0 };
+      log = { entries: [], pausedUntil: 0, refused: {}, windowMs: 0 };
       this.logs.set(key, log);
     }
     return log;
@@ -62,6 +68,9 @@ export class MemoryLedger implements BudgetLedger {
     now: number;
   }): SlotDecision {
     const log = this.log(request.key);
+    const refused = log.refused[request.priority];
+    if (refused && (refused.retryAt === undefined || request.now < refused.retryAt)) return refused;
+    log.windowMs = request.limits.windowMs;
     log.entries = occupiedSlots(log.entries, request.now, request.limits, Infinity);
     const decision = decideSlot({
       occupied: log.entries,
@@ -71,30 +80,45 @@ export class MemoryLedger implements BudgetLedger {
       pausedUntil: log.pausedUntil,
       staleAfterMs: Infinity,
     });
-    if (decision.granted) {
-      log.entries.push({
-        id: request.id,
-        start: request.now,
-        settledAt: null,
-        background: request.priority === 'background',
-      });
+    if (!decision.granted) {
+      log.refused[request.priority] = decision;
+      return decision;
     }
+    log.refused = {};
+    log.entries.push({
+      id: request.id,
+      start: request.now,
+      settledAt: null,
+      background: request.priority === 'background',
+    });
     return decision;
   }
 
   settle(key: string, id: string, now: number): void {
-    const entry = this.log(key).entries.find((candidate) => candidate.id === id);
+    const log = this.log(key);
+    const entry = log.entries.find((candidate) => candidate.id === id);
     if (entry) entry.settledAt = now;
+    // The settled slot frees one window from now, usually after every other slot: a refusal
+    // stays valid unless it was waiting for this settle or for a later release.
+    const release = now + log.windowMs;
+    for (const priority of ['interactive', 'background'] as const) {
+      const refused = log.refused[priority];
+      if (refused && (refused.retryAt === undefined || refused.retryAt > release)) {
+        log.refused[priority] = undefined;
+      }
+    }
   }
 
   cancel(key: string, id: string): void {
     const log = this.log(key);
+    log.refused = {};
     log.entries = log.entries.filter((entry) => entry.id !== id);
   }
 
   pause(key: string, until: number): void {
     const log = this.log(key);
     log.pausedUntil = Math.max(log.pausedUntil, until);
+    log.refused = {};
   }
 
   usage(key: string, limits: BudgetLimits, now: number): KeyUsage {

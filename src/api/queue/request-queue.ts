@@ -82,6 +82,8 @@ interface KeyState {
   waiting: Record<Priority, Job[]>;
   inFlight: number;
   claiming: boolean;
+  /** Waiting jobs with a deadline or a retry delay; when none, pumping needs no scan of them. */
+  timed: number;
   timer: unknown;
   wakeAt: number;
 }
@@ -175,7 +177,7 @@ export class RequestQueue {
         signal.addEventListener('abort', onAbort, { once: true });
         job.detachAbort = () => signal.removeEventListener('abort', onAbort);
       }
-      state.waiting[job.priority].push(job);
+      this.add(state, job);
       this.notify();
       this.pump(job.key);
     });
@@ -229,6 +231,7 @@ export class RequestQueue {
         waiting: { interactive: [], background: [] },
         inFlight: 0,
         claiming: false,
+        timed: 0,
         timer: undefined,
         wakeAt: Infinity,
       };
@@ -250,10 +253,25 @@ export class RequestQueue {
     return true;
   }
 
+  private isTimed(job: Job): boolean {
+    return job.attempts > 0 || Number.isFinite(job.deadline);
+  }
+
+  private add(state: KeyState, job: Job): void {
+    const list = state.waiting[job.priority];
+    // A retry keeps its place: ahead of everything of its priority that arrived after it.
+    const index = job.attempts > 0 ? list.findIndex((other) => other.seq > job.seq) : -1;
+    list.splice(index < 0 ? list.length : index, 0, job);
+    if (this.isTimed(job)) state.timed += 1;
+  }
+
   private remove(job: Job): void {
-    const list = this.keyState(job.key).waiting[job.priority];
+    const state = this.keyState(job.key);
+    const list = state.waiting[job.priority];
     const index = list.indexOf(job);
-    if (index >= 0) list.splice(index, 1);
+    if (index < 0) return;
+    list.splice(index, 1);
+    if (this.isTimed(job)) state.timed -= 1;
   }
 
   private finish(job: Job, settle: () => void): void {
@@ -334,6 +352,7 @@ export class RequestQueue {
   }
 
   private shedExpired(state: KeyState, now: number): void {
+    if (state.timed === 0) return;
     for (const priority of PRIORITIES) {
       for (const job of [...state.waiting[priority]]) {
         if (job.attempts === 0 && job.deadline <= now) {
@@ -347,6 +366,7 @@ export class RequestQueue {
     const now = this.clock.now();
     // undefined: the window is full of requests still in flight; their settling pumps again.
     let wake = blockedUntil ?? Infinity;
+    if (state.timed === 0) return this.depth(state) ? wake : Infinity;
     for (const priority of PRIORITIES) {
       for (const job of state.waiting[priority]) {
         if (job.notBefore > now) wake = Math.min(wake, job.notBefore);
@@ -452,13 +472,10 @@ export class RequestQueue {
     return Math.min(pause, this.settings.maxPauseMs);
   }
 
-  /** A retry keeps its place: ahead of everything of its priority that arrived after it. */
   private requeue(job: Job, notBefore: number): void {
     job.state = 'waiting';
     job.notBefore = notBefore;
-    const list = this.keyState(job.key).waiting[job.priority];
-    const index = list.findIndex((other) => other.seq > job.seq);
-    list.splice(index < 0 ? list.length : index, 0, job);
+    this.add(this.keyState(job.key), job);
     this.notify();
   }
 
