@@ -7,12 +7,12 @@ const [budget, windowSeconds] = throttledRateLimit.split('/').map((part) => pars
 
 test.use({ baseURL: throttledBaseURL });
 
-async function emulator(method: 'GET' | 'DELETE', path: string) {
+async function emulator(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) {
   const api = await playwrightRequest.newContext({
     baseURL: throttledBaseURL,
     ignoreHTTPSErrors: true,
   });
-  const response = await api.fetch(`/_emulator/${path}`, { method });
+  const response = await api.fetch(`/_emulator/${path}`, { method, data });
   const body = response.status() === 204 ? undefined : await response.json();
   await api.dispose();
   return body as
@@ -64,5 +64,21 @@ test.describe('the tenant budget across tabs', () => {
     const metrics = (await emulator('GET', 'metrics'))!.tenants[contoso]!;
     expect(metrics.throttled).toBe(0);
     expect(metrics.maxInWindow).toBeLessThanOrEqual(budget!);
+  });
+
+  test('a 429 pauses the tenant visibly, then the crawl finishes by itself', async ({ page }) => {
+    await page.waitForTimeout(windowSeconds! * 1000);
+    await emulator('POST', 'faults', { throttleStormSeconds: 4, tenantId: contoso });
+    try {
+      await signIn(page, 'Adele Vance');
+      await expect(page.getByTestId('api-status')).toContainText(/paused \d+ s/);
+      await expect(page.getByRole('status').filter({ hasText: 'slow down' })).toBeAttached();
+      await expect(page.getByTestId('crawl-progress')).toHaveText('All 4,000 customers loaded', {
+        timeout: 60_000,
+      });
+      await expect(page.getByTestId('api-status')).not.toContainText('paused');
+    } finally {
+      await emulator('DELETE', 'faults');
+    }
   });
 });
