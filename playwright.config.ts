@@ -13,6 +13,19 @@ const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
   (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+function host(hostPort: number, env: Record<string, string>) {
+  return {
+    command: 'npx tsx server/main.ts',
+    url: `https://localhost:${hostPort}/healthz`,
+    ignoreHTTPSErrors: true,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: { PORT: String(hostPort), LOG_LEVEL: 'warn', ...env },
+  };
+}
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -41,39 +54,17 @@ export default defineConfig({
     },
   },
   webServer: [
-    {
-      // The production build (npm run test:e2e builds first) served by the real host.
-      command: 'npx tsx server/main.ts',
-      url: `${baseURL}/healthz`,
-      ignoreHTTPSErrors: true,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: {
-        PORT: String(port),
-        DATA_DIR: '.data/e2e',
-        // Short-lived tokens, so that silent renewal happens during the tests.
-        LOCAL_TOKEN_LIFETIME_SECONDS: '120',
-        LOG_LEVEL: 'warn',
-      },
-    },
-    {
-      // A second host whose emulator allows few requests per window, for the budget tests.
-      command: 'npx tsx server/main.ts',
-      url: `${throttledBaseURL}/healthz`,
-      ignoreHTTPSErrors: true,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: {
-        PORT: String(throttledPort),
-        DATA_DIR: '.data/e2e-throttled',
-        EMULATOR_SEED_CUSTOMERS: '4000',
-        EMULATOR_RATE_LIMIT: throttledRateLimit,
-        LOG_LEVEL: 'warn',
-      },
-    },
+    // The production build (npm run test:e2e builds first) served by the real host.
+    host(port, {
+      DATA_DIR: '.data/e2e',
+      // Short-lived tokens, so that silent renewal happens during the tests.
+      LOCAL_TOKEN_LIFETIME_SECONDS: '120',
+    }),
+    // A second host whose emulator allows few requests per window, for the budget tests.
+    host(throttledPort, {
+      DATA_DIR: '.data/e2e-throttled',
+      EMULATOR_SEED_CUSTOMERS: '4000',
+      EMULATOR_RATE_LIMIT: throttledRateLimit,
+    }),
   ],
 });

@@ -1,10 +1,11 @@
 import {
-  decideSlot,
+  claimSlot,
   occupiedSlots,
   type BudgetLimits,
+  type ClaimRequest,
   type Priority,
   type SlotDecision,
-  type SlotEntry,
+  type SlotLog,
 } from './sliding-window';
 
 export interface KeyUsage {
@@ -18,13 +19,7 @@ export interface KeyUsage {
  * a single tab); the cross-tab ledger answers after taking a Web Lock, hence `MaybePromise`.
  */
 export interface BudgetLedger {
-  claim(request: {
-    key: string;
-    id: string;
-    priority: Priority;
-    limits: BudgetLimits;
-    now: number;
-  }): SlotDecision | Promise<SlotDecision>;
+  claim(request: ClaimRequest): SlotDecision | Promise<SlotDecision>;
   /** The request came back (or failed): its slot frees one window later. */
   settle(key: string, id: string, now: number): void;
   /** A granted slot that was never used (the request was cancelled meanwhile). */
@@ -36,9 +31,7 @@ export interface BudgetLedger {
   onChange(listener: () => void): () => void;
 }
 
-interface KeyLog {
-  entries: SlotEntry[];
-  pausedUntil: number;
+interface KeyLog extends SlotLog {
   /**
    * The last refusal per priority, valid until its retryAt or the next change of the log:
    * with a backlog most claims are refusals, and this answers them without recounting.
@@ -60,37 +53,14 @@ export class MemoryLedger implements BudgetLedger {
     return log;
   }
 
-  claim(request: {
-    key: string;
-    id: string;
-    priority: Priority;
-    limits: BudgetLimits;
-    now: number;
-  }): SlotDecision {
+  claim(request: ClaimRequest): SlotDecision {
     const log = this.log(request.key);
     const refused = log.refused[request.priority];
     if (refused && (refused.retryAt === undefined || request.now < refused.retryAt)) return refused;
     log.windowMs = request.limits.windowMs;
-    log.entries = occupiedSlots(log.entries, request.now, request.limits, Infinity);
-    const decision = decideSlot({
-      occupied: log.entries,
-      now: request.now,
-      limits: request.limits,
-      priority: request.priority,
-      pausedUntil: log.pausedUntil,
-      staleAfterMs: Infinity,
-    });
-    if (!decision.granted) {
-      log.refused[request.priority] = decision;
-      return decision;
-    }
-    log.refused = {};
-    log.entries.push({
-      id: request.id,
-      start: request.now,
-      settledAt: null,
-      background: request.priority === 'background',
-    });
+    const decision = claimSlot(log, request, Infinity);
+    if (decision.granted) log.refused = {};
+    else log.refused[request.priority] = decision;
     return decision;
   }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { MemoryLedger, type BudgetLedger, type KeyUsage } from './budget-ledger';
 import {
-  decideSlot,
+  claimSlot,
   occupiedSlots,
   type BudgetLimits,
-  type Priority,
+  type ClaimRequest,
   type SlotDecision,
-  type SlotEntry,
+  type SlotLog,
 } from './sliding-window';
 
 /**
@@ -45,10 +45,7 @@ const storedLogSchema = z.object({
   ),
 });
 
-interface KeyLog {
-  entries: SlotEntry[];
-  pausedUntil: number;
-}
+type KeyLog = SlotLog;
 
 function decode(text: string | null | undefined): KeyLog {
   if (!text) return { entries: [], pausedUntil: 0 };
@@ -116,46 +113,19 @@ export class SharedLedger implements BudgetLedger {
       }) ?? (() => {});
   }
 
-  claim(request: {
-    key: string;
-    id: string;
-    priority: Priority;
-    limits: BudgetLimits;
-    now: number;
-  }): Promise<SlotDecision> {
+  claim(request: ClaimRequest): Promise<SlotDecision> {
     if (this.degraded) return Promise.resolve(this.claimAlone(this.degraded, request));
-    const shared = this.update(request.key, (log) => {
+    const shared = this.update(request.key, (log) =>
       // The transaction may have run a while after it was asked for.
-      const now = Math.max(request.now, this.now());
-      log.entries = occupiedSlots(log.entries, now, request.limits, this.staleAfterMs);
-      const decision = decideSlot({
-        occupied: log.entries,
-        now,
-        limits: request.limits,
-        priority: request.priority,
-        pausedUntil: log.pausedUntil,
-        staleAfterMs: this.staleAfterMs,
-      });
-      if (decision.granted) {
-        log.entries.push({
-          id: request.id,
-          start: now,
-          settledAt: null,
-          background: request.priority === 'background',
-        });
-      }
-      return decision;
-    });
+      claimSlot(log, { ...request, now: Math.max(request.now, this.now()) }, this.staleAfterMs),
+    );
     return shared.catch(() => {
       this.degraded ??= new MemoryLedger();
       return this.claimAlone(this.degraded, request);
     });
   }
 
-  private claimAlone(
-    ledger: MemoryLedger,
-    request: Parameters<BudgetLedger['claim']>[0],
-  ): SlotDecision {
+  private claimAlone(ledger: MemoryLedger, request: ClaimRequest): SlotDecision {
     const requests = Math.floor(request.limits.requests * UNCOORDINATED_BUDGET_SHARE);
     return ledger.claim({
       ...request,

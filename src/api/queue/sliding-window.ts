@@ -83,3 +83,39 @@ export function decideSlot(input: {
   }
   return { granted: false, retryAt: Math.max(allFree, backgroundFree) };
 }
+
+export interface ClaimRequest {
+  key: string;
+  /** The slot's id, to settle or cancel it later. */
+  id: string;
+  priority: Priority;
+  limits: BudgetLimits;
+  now: number;
+}
+
+export interface SlotLog {
+  entries: SlotEntry[];
+  pausedUntil: number;
+}
+
+/** Forgets released slots, decides, and on a grant writes the new slot into the log. */
+export function claimSlot(log: SlotLog, request: ClaimRequest, staleAfterMs: number): SlotDecision {
+  log.entries = occupiedSlots(log.entries, request.now, request.limits, staleAfterMs);
+  const decision = decideSlot({
+    occupied: log.entries,
+    now: request.now,
+    limits: request.limits,
+    priority: request.priority,
+    pausedUntil: log.pausedUntil,
+    staleAfterMs,
+  });
+  if (decision.granted) {
+    log.entries.push({
+      id: request.id,
+      start: request.now,
+      settledAt: null,
+      background: request.priority === 'background',
+    });
+  }
+  return decision;
+}
