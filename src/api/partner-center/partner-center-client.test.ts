@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryLedger } from '@/api/queue/budget-ledger';
+import { RequestQueue } from '@/api/queue/request-queue';
+import { ApiError } from './api-error';
+import { crawlCustomers } from './crawl-customers';
+import { listCustomers } from './list-customers';
+import { classifyFailure, PartnerCenterClient } from './partner-center-client';
+import { updateBillingProfile } from './update-billing-profile';
+
+/**
+ * The client's own decisions, against a scripted fetch: what it sends, what it retries, where
+ * links lead. Its behaviour against the real emulator is in the integration test beside this.
+ */
+
+interface Sent {
+  url: string;
+  method: string;
+  headers: Headers;
+}
+
+function scriptedClient(
+  answers: ((request: Sent) => Response)[],
+  options: { maxDepth?: number } = {},
+) {
+  const sent: Sent[] = [];
+  const queue = new RequestQueue({
+    ledger: new MemoryLedger(),
+    limits: () => ({ requests: 100, windowMs: 60_000, backgroundShare: 0.9 }),
+    classify: classifyFailure,
+    retryBaseMs: 1,
+    retryCapMs: 2,
+    maxDepth: options.maxDepth,
+  });
+  const client = new PartnerCenterClient({
+    baseUrl: 'https://api.partnercenter.microsoft.com',
+    getAccessToken: () => Promise.resolve('token-value'),
+    budgetKey: () => 'partner-tenant',
+    queue,
+    fetch: (input, init) => {
+      const request = {
+        url: String(input),
+        method: init?.method ?? 'GET',
+        headers: new Headers(init?.headers),
+      };
+      sent.push(request);
+      const answer = answers[Math.min(sent.length - 1, answers.length - 1)]!;
+      return Promise.resolve(answer(request));
+    },
+  });
+  return { client, sent, queue };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+const page = (ids: string[], next?: { uri: string; token: string }) =>
+  json({
+    totalCount: 10,
+    items: ids.map((id) => ({
+      id,
+      companyProfile: { tenantId: id, domain: `${id}.onmicrosoft.com`, companyName: id },
+      relationshipToPartner: 'reseller',
+    })),
+    links: next
+      ? {
+          next: {
+            uri: next.uri,
+            method: 'GET',
+            headers: [{ key: 'MS-ContinuationToken', value: next.token }],
+          },
+        }
+      : {},
+  });
+
+const billing = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  culture: 'en-GB',
+  language: 'en',
+  companyName: 'Analytical Engines',
+  defaultAddress: {
+    country: 'GB',
+    city: 'London',
+    addressLine1: '1 Street',
+    postalCode: 'SW1A 1AA',
+  },
+  attributes: { etag: 'abc123', objectType: 'CustomerBillingProfile' },
+};
+
+describe('the Partner Center client', () => {
+  it('follows next links as given, with or without /v1, and never to another host', async () => {
+    const { client, sent } = scriptedClient([
+      () => page(['a'], { uri: '/customers?size=1&seekOperation=Next', token: 't1' }),
+      () =>
+        page(['b'], {
+          uri: 'https://elsewhere.example/v1/customers?size=1&seekOperation=Next',
+          token: 't2',
+        }),
+      () => page(['c']),
+    ]);
+    const ids: string[] = [];
+    for await (const { page: current } of crawlCustomers(client)) {
+      ids.push(...current.items.map((customer) => customer.id));
+    }
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(sent.map((request) => request.url)).toEqual([
+      'https://api.partnercenter.microsoft.com/v1/customers?size=500',
+      'https://api.partnercenter.microsoft.com/v1/customers?size=1&seekOperation=Next',
+      'https://api.partnercenter.microsoft.com/v1/customers?size=1&seekOperation=Next',
+    ]);
+    expect(sent.map((request) => request.headers.get('MS-ContinuationToken'))).toEqual([
+      null,
+      't1',
+      't2',
+    ]);
+  });
+
+  it('stops a crawl whose server hands back the same next link again', async () => {
+    const next = { uri: '/v1/customers?seekOperation=Next', token: 'same' };
+    const { client, sent } = scriptedClient([() => page(['a'], next)]);
+    const pages = [];
+    for await (const crawled of crawlCustomers(client)) pages.push(crawled);
+    expect(pages).toHaveLength(2);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('sends the etag as If-Match and retries the PUT with the same MS-RequestId', async () => {
+    const { client, sent } = scriptedClient([
+      () => json({ code: 1503, description: 'Busy' }, 503),
+      () => json({ ...billing, attributes: { etag: 'def456' } }),
+    ]);
+    const updated = await updateBillingProfile(client, 'customer-1', billing);
+    expect(updated.attributes.etag).toBe('def456');
+    expect(sent.map((request) => request.headers.get('If-Match'))).toEqual([
+      '"abc123"',
+      '"abc123"',
+    ]);
+    const [first, second] = sent;
+    expect(second!.headers.get('MS-RequestId')).toBe(first!.headers.get('MS-RequestId'));
+    expect(second!.headers.get('MS-CorrelationId')).not.toBe(
+      first!.headers.get('MS-CorrelationId'),
+    );
+  });
+
+  it('never retries a PUT without an etag', async () => {
+    const { client, sent } = scriptedClient([() => json({ code: 1503 }, 503)]);
+    const error = await client
+      .send({ method: 'PUT', path: '/v1/customers/x/profiles/billing', body: {} })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'server', status: 503 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('reports a network failure after the last try, with the ids to quote', async () => {
+    const { client, sent } = scriptedClient([
+      () => {
+        throw new TypeError('fetch failed');
+      },
+    ]);
+    const error = await listCustomers(client, {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'network', retryable: true });
+    expect(sent).toHaveLength(4);
+    expect((error as ApiError).requestId).toBe(sent[0]!.headers.get('MS-RequestId'));
+  });
+
+  it('turns work the queue sheds into an ApiError that says it was never sent', async () => {
+    const { client } = scriptedClient([() => page([])], { maxDepth: 0 });
+    const error = await listCustomers(client, {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'shed' });
+    expect((error as ApiError).message).toMatch(/was not sent/);
+  });
+});
