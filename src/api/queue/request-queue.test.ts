@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLedger } from './budget-ledger';
-import { createQueueHarness } from './queue-test-harness';
+import { RequestQueue } from './request-queue';
+import { classifyFake, createQueueHarness, FakeFailure } from './queue-test-harness';
 import { QueueShedError } from './queue-errors';
 
 const perMinute = (requests: number, backgroundShare = 0.9) => ({
@@ -265,5 +266,46 @@ describe('a ledger shared with other tabs', () => {
     await tabB.fake.tickAsync(0);
     expect(tabB.starts).toHaveLength(1);
     expect(tabB.queue.status('tenant')).toMatchObject({ used: 4, waitingInteractive: 2 });
+  });
+});
+
+describe('on the real clock', () => {
+  it('wakes for a retry that falls due between two readings of the clock', async () => {
+    // Time passes between any two readings of a real clock; here every reading is a little
+    // later. A queue that decided "not due yet" and "nothing to wake for" on two different
+    // readings would leave a retry due in between waiting for ever.
+    let readings = 0;
+    const clock = {
+      now: () => Date.now() + readings++ * 0.3,
+      setTimeout: (callback: () => void, delayMs: number) => setTimeout(callback, delayMs),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    for (let run = 0; run < 50; run++) {
+      const queue = new RequestQueue({
+        clock,
+        ledger: new MemoryLedger(),
+        limits: () => ({ requests: 100, windowMs: 60_000, backgroundShare: 0.9 }),
+        classify: classifyFake,
+        retryBaseMs: 1,
+        retryCapMs: 2,
+      });
+      let tries = 0;
+      const failing = queue.schedule(
+        () => {
+          tries += 1;
+          return Promise.reject(new FakeFailure({ type: 'transient' }));
+        },
+        { key: 'tenant', priority: 'interactive', idempotent: true },
+      );
+      const outcome = await Promise.race([
+        failing.then(
+          () => 'resolved',
+          () => 'rejected',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('stuck'), 1_000)),
+      ]);
+      expect({ run, outcome, tries }).toEqual({ run, outcome: 'rejected', tries: 4 });
+      queue.dispose();
+    }
   });
 });

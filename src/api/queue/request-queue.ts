@@ -82,6 +82,7 @@ interface KeyState {
   waiting: Record<Priority, Job[]>;
   inFlight: number;
   claiming: boolean;
+  pumpedWhileClaiming: boolean;
   /** Waiting jobs with a deadline or a retry delay; when none, pumping needs no scan of them. */
   timed: number;
   timer: unknown;
@@ -231,6 +232,7 @@ export class RequestQueue {
         waiting: { interactive: [], background: [] },
         inFlight: 0,
         claiming: false,
+        pumpedWhileClaiming: false,
         timed: 0,
         timer: undefined,
         wakeAt: Infinity,
@@ -290,10 +292,15 @@ export class RequestQueue {
 
   private pump(key: string): void {
     const state = this.keyState(key);
-    if (state.claiming) return;
+    if (state.claiming) {
+      state.pumpedWhileClaiming = true;
+      return;
+    }
     let blockedUntil: number | undefined = Infinity;
-    for (;;) {
-      const now = this.clock.now();
+    // One reading of the clock decides both who may start and when to wake: read twice, a
+    // retry due in between would be neither started nor woken for.
+    let now = this.clock.now();
+    for (; ; now = this.clock.now()) {
       const job = this.nextEligible(state, now);
       if (!job) break;
       const id = `${this.instance}:${job.seq}:${job.attempts}`;
@@ -306,12 +313,17 @@ export class RequestQueue {
       });
       if (isPromise(decision)) {
         state.claiming = true;
+        state.pumpedWhileClaiming = false;
         decision.then(
           (settled) => {
             state.claiming = false;
-            if (this.afterClaim(job, id, settled)) this.pump(key);
-            else
-              this.arm(state, this.nextWake(state, settled.granted ? Infinity : settled.retryAt));
+            // New work (a click) or another tab's change may have come in meanwhile: look again.
+            if (this.afterClaim(job, id, settled) || state.pumpedWhileClaiming) {
+              this.pump(key);
+              return;
+            }
+            const retryAt = settled.granted ? Infinity : settled.retryAt;
+            this.arm(state, this.nextWake(state, retryAt, this.clock.now()));
           },
           () => {
             // The shared ledger could not be reached this time: ask again shortly.
@@ -327,8 +339,8 @@ export class RequestQueue {
       }
     }
     // Shed only after trying to start: work whose deadline is now still gets a free slot.
-    this.shedExpired(state, this.clock.now());
-    this.arm(state, this.nextWake(state, blockedUntil));
+    this.shedExpired(state, now);
+    this.arm(state, this.nextWake(state, blockedUntil, now));
   }
 
   /** True when the queue may go on to the next job. */
@@ -362,8 +374,7 @@ export class RequestQueue {
     }
   }
 
-  private nextWake(state: KeyState, blockedUntil: number | undefined): number {
-    const now = this.clock.now();
+  private nextWake(state: KeyState, blockedUntil: number | undefined, now: number): number {
     // undefined: the window is full of requests still in flight; their settling pumps again.
     let wake = blockedUntil ?? Infinity;
     if (state.timed === 0) return this.depth(state) ? wake : Infinity;

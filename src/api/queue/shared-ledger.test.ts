@@ -88,6 +88,18 @@ describe('the budget shared across tabs', () => {
     expect(tabB.starts.map((start) => start.id)).toContain('click');
   });
 
+  it('starts a click that arrives while a refused background claim is still on its way', async () => {
+    const { tabA, fake } = twoTabs();
+    for (let i = 0; i < 3; i++) void tabA.submit(`crawl-${i}`, { priority: 'background' });
+    await fake.tickAsync(10);
+    // The fourth page's claim is refused (the background share is spent) while the click waits
+    // behind it; the click must not wait for the window to pass.
+    void tabA.submit('crawl-3', { priority: 'background' });
+    void tabA.submit('click');
+    await fake.tickAsync(10);
+    expect(tabA.starts.map((start) => start.id)).toContain('click');
+  });
+
   it('shows each tab the slots the other tabs spent', async () => {
     const { tabA, tabB, fake } = twoTabs();
     for (let i = 0; i < 4; i++) void tabA.submit(`a${i}`);
