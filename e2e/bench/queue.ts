@@ -54,6 +54,24 @@ interface Scenario {
   clicksPerMinute: number;
 }
 
+/**
+ * How fully the budget's slots are used, free of where an hour happens to cut the count: in a
+ * saturated sliding window the k-th start reuses the slot of start k - budget, so the window
+ * divided by their mean distance is the share of the budget in use (1 would be every slot
+ * reused the instant its window ended).
+ */
+function slotReuse(startsPerTenant: number[][], budget: number): number {
+  let distance = 0;
+  let pairs = 0;
+  for (const starts of startsPerTenant) {
+    for (let k = budget; k < starts.length; k++) {
+      distance += starts[k]! - starts[k - budget]!;
+      pairs += 1;
+    }
+  }
+  return pairs ? BUDGET.windowMs / (distance / pairs) : NaN;
+}
+
 async function simulateHour(scenario: Scenario) {
   const fake = createClock(0, 100_000_000);
   const clock: Clock = {
@@ -80,6 +98,7 @@ async function simulateHour(scenario: Scenario) {
   const measuredFrom = 10 * BUDGET.windowMs;
   const measuredTo = 50 * BUDGET.windowMs;
   const starts = { interactive: 0, background: 0 };
+  const startTimes = new Map<string, { all: number[]; background: number[] }>();
   const clickWaits: number[] = [];
 
   /** Partner Center: latency each way, and its own window of arrivals per tenant. */
@@ -117,6 +136,10 @@ async function simulateHour(scenario: Scenario) {
           }
           first = false;
           if (fake.now >= measuredFrom && fake.now < measuredTo) starts[priority] += 1;
+          const times = startTimes.get(tenant) ?? { all: [], background: [] };
+          times.all.push(fake.now);
+          if (priority === 'background') times.background.push(fake.now);
+          startTimes.set(tenant, times);
           return partnerCenter(tenant);
         },
         { key: tenant, priority, idempotent: true },
@@ -156,6 +179,14 @@ async function simulateHour(scenario: Scenario) {
     throttled,
     utilisation: (starts.interactive + starts.background) / capacity,
     backgroundUtilisation: starts.background / backgroundCapacity,
+    slotReuse: slotReuse(
+      [...startTimes.values()].map((times) => times.all),
+      BUDGET.requests,
+    ),
+    backgroundSlotReuse: slotReuse(
+      [...startTimes.values()].map((times) => times.background),
+      Math.floor(BUDGET.requests * BUDGET.backgroundShare),
+    ),
     sent,
     clickWaitP50: percentile(clickWaits, 50),
     clickWaitP99: percentile(clickWaits, 99),
@@ -242,11 +273,14 @@ export async function measureQueue(): Promise<[string, string][]> {
       `queue: simulated hour, ${TENANTS} tenants, backlog (wall time)`,
       `${(backlog.wallMs / 1000).toFixed(1)} s for ${backlog.sent.toLocaleString('en')} requests`,
     ],
-    ['queue: budget utilisation with a backlog (minutes 10–50)', percent(backlog.utilisation)],
+    [
+      'queue: budget used with a backlog (starts in minutes 10–50 / slot reuse)',
+      `${percent(backlog.utilisation)} / ${percent(backlog.slotReuse)}`,
+    ],
     ['queue: 429s drawn (backlog hour + crawl hour)', String(backlog.throttled + crawl.throttled)],
     [
-      'queue: background share used while crawling',
-      `${percent(crawl.backgroundUtilisation)} of the 90 % share`,
+      'queue: background share used while crawling (starts / slot reuse)',
+      `${percent(crawl.backgroundUtilisation)} / ${percent(crawl.backgroundSlotReuse)} of the 90 % share`,
     ],
     [
       `queue: click wait while crawling, p50 / p99 (${crawl.clicks.toLocaleString('en')} clicks)`,
