@@ -206,10 +206,6 @@ export class RequestQueue {
     return this.changes;
   }
 
-  knownKeys(): string[] {
-    return [...this.keys.keys()];
-  }
-
   /** Called on every change of waiting, in-flight or pause state (not on the window's decay). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
