@@ -9,6 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, request, type Browser } from '@playwright/test';
 import config from '../../playwright.config.ts';
+import { measureCountries } from './countries.ts';
 import { measureEmulator } from './emulator.ts';
 import { measureQueue } from './queue.ts';
 
@@ -94,6 +95,7 @@ async function main() {
     await browser.close();
     const emulatorRows = await measureEmulator();
     const queueRows = await measureQueue();
+    const countryRows = await measureCountries();
 
     const rows: [string, string][] = [
       [
@@ -114,6 +116,7 @@ async function main() {
       ],
       ...emulatorRows,
       ...queueRows,
+      ...countryRows,
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     console.log(`\nPartner Customers Portal benchmark (production build, ${baseURL})\n`);

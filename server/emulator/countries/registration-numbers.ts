@@ -38,7 +38,7 @@ const generic = /^[0-9A-Z]{5,22}$/;
 
 /**
  * The emulator's format per country, applied to the normalised value (COUNTRY-RULES.md §2).
- * Where the identifier type is uncertain (HU, UA, IN, ZA, PL, SA) it is the union of the listed
+ * Where the identifier type is uncertain (HU, KZ, UA, IN, ZA, PL, SA, TR) it is the union of the listed
  * alternatives; AE lists a trade-licence alternative without any format, so only the TRN is
  * known. ZA's CIPC number keeps its slashes so that it stays recognisable.
  */
@@ -47,7 +47,8 @@ const patterns: Readonly<Record<string, RegExp>> = {
   AZ: /^\d{8}\d[12]$/,
   BY: /^[1-7ABCEHKM][0-9ABCEHKMOPT]\d{7}$/,
   HU: /^\d{8}([1-5]\d{2})?$/,
-  KZ: /^\d{4}[4-6][0-3]\d{6}$/,
+  // A BIN, or the IIN (YYMMDD, century and sex) that sole traders file under.
+  KZ: /^(\d{4}[4-6][0-3]\d{6}|\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[0-6]\d{5})$/,
   KG: /^\d{14}$/,
   MD: /^\d{13}$/,
   RU: /^(\d{10}|\d{12})$/,
@@ -60,7 +61,8 @@ const patterns: Readonly<Record<string, RegExp>> = {
   PL: /^(\d{10}|\d{9}(\d{5})?)$/,
   AE: /^100\d{12}$/,
   SA: /^(3\d{13}3|\d{10})$/,
-  TR: /^\d{10}$/,
+  // A VKN, or the TCKN of a sole trader.
+  TR: /^(\d{10}|[1-9]\d{10})$/,
   TH: /^\d{13}$/,
   VN: /^\d{10}(\d{3})?$/,
   MM: generic,
