@@ -124,9 +124,21 @@ function checkAddress(address: AddressFields, rulesFor: CountryRulesLookup) {
   return { issues, normalized };
 }
 
-function report(ctx: z.RefinementCtx, issues: readonly Issue[]) {
-  for (const issue of issues)
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+/**
+ * The fields' own schema, then the country's rules: the refinement reports (it runs even when
+ * a field failed, so a form shows every problem at once), the transform returns what to send.
+ */
+function refinedBy<Fields extends z.ZodType, Output>(
+  fields: Fields,
+  check: (value: z.output<Fields>) => { issues: readonly Issue[]; normalized: Output },
+) {
+  return fields
+    .superRefine((value, ctx) => {
+      for (const issue of check(value).issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      }
+    })
+    .transform((value) => check(value).normalized);
 }
 
 /**
@@ -134,9 +146,7 @@ function report(ctx: z.RefinementCtx, issues: readonly Issue[]) {
  * against the rules of its own country; the output is what to send.
  */
 export function createAddressSchema(rulesFor: CountryRulesLookup = noRules) {
-  return addressFields
-    .superRefine((address, ctx) => report(ctx, checkAddress(address, rulesFor).issues))
-    .transform((address) => checkAddress(address, rulesFor).normalized);
+  return refinedBy(addressFields, (address) => checkAddress(address, rulesFor));
 }
 export type AddressFormInput = z.input<ReturnType<typeof createAddressSchema>>;
 export type AddressFormOutput = z.output<ReturnType<typeof createAddressSchema>>;
@@ -181,9 +191,7 @@ function checkBilling(billing: BillingFields, rulesFor: CountryRulesLookup) {
  * supports) with the language derived from it, and the default address.
  */
 export function createBillingProfileSchema(rulesFor: CountryRulesLookup = noRules) {
-  return billingFields
-    .superRefine((billing, ctx) => report(ctx, checkBilling(billing, rulesFor).issues))
-    .transform((billing) => checkBilling(billing, rulesFor).normalized);
+  return refinedBy(billingFields, (billing) => checkBilling(billing, rulesFor));
 }
 export type BillingProfileFormInput = z.input<ReturnType<typeof createBillingProfileSchema>>;
 export type BillingProfileFormOutput = z.output<ReturnType<typeof createBillingProfileSchema>>;
@@ -270,9 +278,7 @@ function checkCustomer(customer: CustomerFields, rulesFor: CountryRulesLookup) {
  * the phone, postal code, state and culture. The output is the create request's profiles.
  */
 export function createCustomerProfileSchema(rulesFor: CountryRulesLookup = noRules) {
-  return customerFields
-    .superRefine((customer, ctx) => report(ctx, checkCustomer(customer, rulesFor).issues))
-    .transform((customer) => checkCustomer(customer, rulesFor).normalized);
+  return refinedBy(customerFields, (customer) => checkCustomer(customer, rulesFor));
 }
 export type CustomerProfileFormInput = z.input<ReturnType<typeof createCustomerProfileSchema>>;
 export type CustomerProfileFormOutput = z.output<ReturnType<typeof createCustomerProfileSchema>>;

@@ -427,7 +427,7 @@ function withSeparators(rng: Rng, text: string): string {
 }
 
 /** Cyrillic letters that look like the Latin ones of a Belarusian UNP. */
-const cyrillicOf: Readonly<Record<string, string>> = {
+export const cyrillicOf: Readonly<Record<string, string>> = {
   A: 'А',
   B: 'В',
   C: 'С',

@@ -4,6 +4,7 @@ import { digitsOf, weightedSum } from '@/countries/check-digits';
 import {
   checkDigitKinds,
   checkDigitPositions,
+  cyrillicOf,
   mulberry32,
   registrationNumberGenerators,
 } from '@/countries/registration-number-generators';
@@ -399,18 +400,6 @@ describe('normalizeRegistrationNumber', () => {
   });
   type Decoration = typeof decoration extends fc.Arbitrary<infer T> ? T : never;
 
-  const cyrillic: Readonly<Record<string, string>> = {
-    A: 'А',
-    B: 'В',
-    C: 'С',
-    E: 'Е',
-    H: 'Н',
-    K: 'К',
-    M: 'М',
-    O: 'О',
-    P: 'Р',
-    T: 'Т',
-  };
   /** MM, IQ, SS: any letters may be a TIN, so a prefix glued to one is kept (by design). */
   const anyLetters = new Set(['MM', 'IQ', 'SS']);
 
@@ -418,7 +407,7 @@ describe('normalizeRegistrationNumber', () => {
     let text = value;
     if (country === 'AZ' && d.dropZero && text.startsWith('0')) text = text.slice(1);
     if (country === 'ZA' && d.bareCipc) text = text.replaceAll('/', '');
-    if (country === 'BY' && d.cyrillic) text = text.replace(/[A-Z]/g, (c) => cyrillic[c] ?? c);
+    if (country === 'BY' && d.cyrillic) text = text.replace(/[A-Z]/g, (c) => cyrillicOf[c] ?? c);
     text = [...text].map((char, i) => `${i > 0 ? (d.separators[i] ?? '') : ''}${char}`).join('');
     if (d.lowerCase) text = text.toLowerCase();
     if (d.fullWidth) {
