@@ -2,6 +2,7 @@ import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-v
 import { z } from 'zod';
 import type { CountryValidationRules } from '@/api/partner-center/resources';
 import { countryInSentence, toCountryCode } from '@/countries/countries';
+import { requiresRegistrationNumber } from '@/countries/registration-numbers';
 import addressData from './address-data.json';
 
 // ---------------------------------------------------------------------------------------------
@@ -75,17 +76,6 @@ export interface AddressRules {
   /** Partner Center's own pattern, when its rules give one. */
   phoneNumberRegex?: string;
 }
-
-/**
- * Where Partner Center requires a registration number it also requires the billing phone number
- * (COUNTRY-RULES.md §1, error 600051).
- */
-// prettier-ignore
-export const phoneRequiredCountries: readonly string[] = [
-  'AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA', 'IN',
-  'BR', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE',
-];
-const phoneRequired = new Set(phoneRequiredCountries);
 
 const stateLabels: Readonly<Record<string, string>> = {
   area: 'Area',
@@ -183,7 +173,9 @@ export function addressRules(country: string, rules?: CountryValidationRules): A
     usesPostalCode: fixed.uses.includes('Z') || postalCodeRequired || Boolean(pc?.postalCodeRegex),
     postalCodeRequired,
     postalCodeLabel: postalCodeLabels[fixed.zipType ?? data.defaults.zipType] ?? 'Postal code',
-    phoneRequired: phoneRequired.has(code) || Boolean(pc?.isPhoneNumberRequired),
+    // Where Partner Center requires a registration number it requires the billing phone too
+    // (COUNTRY-RULES.md §1, error 600051).
+    phoneRequired: requiresRegistrationNumber(code) || Boolean(pc?.isPhoneNumberRequired),
   };
   if (postalCodeExample) result.postalCodeExample = postalCodeExample;
   if (pc?.phoneNumberRegex) result.phoneNumberRegex = pc.phoneNumberRegex;
