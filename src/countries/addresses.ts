@@ -2,6 +2,7 @@ import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-v
 import { z } from 'zod';
 import type { CountryValidationRules } from '@/api/partner-center/resources';
 import { countryInSentence, toCountryCode } from '@/countries/countries';
+import { rulesForCountry } from '@/countries/partner-center-rules';
 import { requiresRegistrationNumber } from '@/countries/registration-numbers';
 import addressData from './address-data.json';
 
@@ -100,16 +101,6 @@ const postalCodeLabels: Readonly<Record<string, string>> = {
   zip: 'ZIP code',
 };
 
-/** Rules for another country than asked for (a cache mix-up) must not pass for this one. */
-function rulesFor(
-  code: string,
-  rules?: CountryValidationRules,
-): CountryValidationRules | undefined {
-  if (!rules) return undefined;
-  const ruleCountry = toCountryCode(rules.iso2Code);
-  return ruleCountry && ruleCountry !== code ? undefined : rules;
-}
-
 const staticStatesByCountry = new Map<CountryData, readonly StateOption[]>();
 
 /** Built once per country: forms ask for the rules on every keystroke. */
@@ -153,7 +144,7 @@ function partnerCenterStates(list: readonly string[], known: readonly StateOptio
 export function addressRules(country: string, rules?: CountryValidationRules): AddressRules {
   const code = toCountryCode(country);
   const fixed = staticData(code);
-  const pc = rulesFor(code, rules);
+  const pc = rulesForCountry(code, rules);
   const known = staticStates(fixed);
   const pcStates = pc ? partnerCenterStates(pc.supportedStatesList, known) : [];
   const statesStrict = pcStates.length > 0;
@@ -302,7 +293,7 @@ export function validatePostalCode(
     };
   }
 
-  const test = postalTester(code, fixed, rulesFor(code, rules)?.postalCodeRegex);
+  const test = postalTester(code, fixed, rulesForCountry(code, rules)?.postalCodeRegex);
   const stripped = withoutPrefix(normalized, code, fixed);
   if (!test) return { valid: true, normalized: stripped ?? normalized };
 

@@ -1,5 +1,6 @@
 import type { CountryValidationRules } from '@/api/partner-center/resources';
 import { countryInSentence, toCountryCode } from '@/countries/countries';
+import { rulesForCountry } from '@/countries/partner-center-rules';
 import { partnerCenterCountries } from '@/countries/partner-center-countries';
 
 /**
@@ -34,19 +35,6 @@ function withoutDuplicates(cultures: readonly string[]): string[] {
 }
 
 /**
- * Rules fetched for one country can outlive a change of country in a form; rules that name
- * another country must not decide this one's cultures.
- */
-function rulesFor(
-  country: string,
-  rules: CountryValidationRules | undefined,
-): CountryValidationRules | undefined {
-  if (!rules) return undefined;
-  const ruled = toCountryCode(rules.iso2Code);
-  return !ruled || ruled === toCountryCode(country) ? rules : undefined;
-}
-
-/**
  * The cultures Partner Center accepts for a customer in `country`, the default first. Partner
  * Center's own answer (`countryvalidationrules`) beats the docs table, which is years old.
  */
@@ -54,7 +42,7 @@ export function supportedCultures(
   country: string,
   rules?: CountryValidationRules,
 ): readonly string[] {
-  const live = rulesFor(country, rules);
+  const live = rulesForCountry(country, rules);
   if (live && live.supportedCulturesList.length > 0) {
     const cultures = live.defaultCulture
       ? [live.defaultCulture, ...live.supportedCulturesList]
