@@ -6,12 +6,17 @@ import {
   createRouter,
   Outlet,
   redirect,
+  stripSearchParams,
 } from '@tanstack/react-router';
 import { acquireAccessToken } from '@/auth/access-token';
 import { signInSearchSchema } from '@/auth/redirect-target';
 import { SignInPage } from '@/auth/sign-in-page';
 import type { RuntimeConfig } from '@/config/runtime-config';
 import { CustomerDetailPage } from '@/features/customers/routes/customer-detail-page';
+import {
+  customersSearchSchema,
+  defaultCustomersSearch,
+} from '@/features/customers/list/customers-search';
 import { CustomersPage } from '@/features/customers/routes/customers-page';
 import { NewCustomerPage } from '@/features/onboarding/routes/new-customer-page';
 import { AppShell } from './layout/app-shell';
@@ -72,6 +77,9 @@ const indexRoute = createRoute({
 const customersRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/customers',
+  validateSearch: customersSearchSchema,
+  // Default values stay out of the URL, so a plain /customers link stays plain.
+  search: { middlewares: [stripSearchParams(defaultCustomersSearch)] },
   component: CustomersPage,
 });
 

@@ -18,6 +18,8 @@ export function getBillingProfile(
   return client.request(billingProfileSchema, {
     method: 'GET',
     path: billingProfilePath(customerId),
+    // Someone opened this customer and is waiting: it goes ahead of the background list crawl.
+    priority: 'interactive',
     signal: options.signal,
   });
 }

@@ -13,6 +13,8 @@ export function getCompanyProfile(
   return client.request(companyProfileSchema, {
     method: 'GET',
     path: `${customerPath(customerId)}/profiles/company`,
+    // Someone opened this customer and is waiting: it goes ahead of the background list crawl.
+    priority: 'interactive',
     signal: options.signal,
   });
 }

@@ -11,6 +11,7 @@ const idle: QueueKeyStatus = {
   waitingInteractive: 0,
   waitingBackground: 0,
   pausedUntil: 0,
+  nextStartAt: 0,
 };
 
 describe('the status line', () => {

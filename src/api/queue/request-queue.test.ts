@@ -64,7 +64,11 @@ describe('pacing by a sliding window', () => {
       waitingBackground: 1,
       pausedUntil: 0,
     });
-    await fake.tickAsync(61_000);
+    // Slots are held until a window after the requests settle: only then is the start known.
+    expect(queue.status('tenant').nextStartAt).toBe(0);
+    await fake.tickAsync(1_000);
+    expect(queue.status('tenant').nextStartAt).toBe(61_000);
+    await fake.tickAsync(60_000);
     expect(queue.status('tenant')).toMatchObject({ used: 1, inFlight: 0, waitingBackground: 0 });
   });
 });

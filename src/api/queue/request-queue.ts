@@ -36,6 +36,8 @@ export interface QueueKeyStatus {
   waitingBackground: number;
   /** 0 when not paused. */
   pausedUntil: number;
+  /** When waiting work can next start, because a slot frees or a pause ends; 0 when none waits. */
+  nextStartAt: number;
 }
 
 export interface RequestQueueOptions {
@@ -198,6 +200,7 @@ export class RequestQueue {
       waitingInteractive: state?.waiting.interactive.length ?? 0,
       waitingBackground: state?.waiting.background.length ?? 0,
       pausedUntil: usage.pausedUntil,
+      nextStartAt: state && Number.isFinite(state.wakeAt) && state.wakeAt > now ? state.wakeAt : 0,
     };
   }
 

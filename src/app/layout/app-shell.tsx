@@ -14,6 +14,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCurrentUser } from '@/auth/current-user';
+import { clearCachedCustomerLists } from '@/features/customers/list/customer-list-cache';
+import { useLastCustomersSearch } from '@/features/customers/list/last-customers-search';
 import { signOut } from '@/auth/sign-out';
 import { ApiStatus } from './api-status';
 import { useRuntimeConfig } from '@/config/runtime-config-context';
@@ -105,6 +107,8 @@ export function AppShell() {
   const queryClient = useQueryClient();
   const active = useActiveSection();
   const [signingOut, setSigningOut] = useState(false);
+  // "Customers" returns to the list as it was last shown: search, filters, sort and columns.
+  const lastCustomersSearch = useLastCustomersSearch();
 
   const role = user?.roles.length ? user.roles.join(', ') : 'No partner role';
 
@@ -122,6 +126,7 @@ export function AppShell() {
             <li>
               <Link
                 to="/customers"
+                search={lastCustomersSearch}
                 className={mergeClasses(
                   styles.navLink,
                   active === 'customers' && styles.navLinkActive,
@@ -173,7 +178,13 @@ export function AppShell() {
               disabledFocusable={signingOut}
               onClick={() => {
                 setSigningOut(true);
-                void signOut(instance, () => queryClient.clear()).catch(() => setSigningOut(false));
+                const account = instance.getActiveAccount();
+                void (async () => {
+                  queryClient.clear();
+                  // The saved customer list belongs to this account: it leaves with it.
+                  if (account) await clearCachedCustomerLists(account.homeAccountId);
+                  await signOut(instance);
+                })().catch(() => setSigningOut(false));
               }}
             >
               Sign out

@@ -1,0 +1,192 @@
+import { crawlCustomers } from '@/api/partner-center/crawl-customers';
+import type { PageRequest } from '@/api/partner-center/list-customers';
+import type { PartnerCenterClient } from '@/api/partner-center/partner-center-client';
+import { readCachedCustomerList, writeCachedCustomerList } from './customer-list-cache';
+import { toCustomerRow, type CustomerRow } from './customer-row';
+
+export type CrawlState = 'starting' | 'loading' | 'paused' | 'done' | 'failed';
+
+export interface CustomerListSnapshot {
+  /** The rows shown: the saved copy while a refresh runs, else what has loaded so far. */
+  rows: readonly CustomerRow[];
+  /** Rows fetched by the crawl under way (or the last one). */
+  loaded: number;
+  /** Partner Center's count of all customers, once a page has said it. */
+  total: number | undefined;
+  state: CrawlState;
+  error: Error | undefined;
+  /** When the shown rows came from the browser's copy: the time that copy was complete. */
+  cachedAt: number | undefined;
+}
+
+/** Rows reach the table at most this often while pages arrive, so it is not rebuilt 200 times. */
+const PUBLISH_EVERY_MS = 400;
+
+/**
+ * The whole customer list of one partner tenant and account: shown from the browser's copy at
+ * once, then crawled page by page at background priority (the first page interactive when the
+ * user has nothing yet to look at), pausable, and saved again when complete.
+ *
+ * It outlives the page, so opening a customer and coming back neither loses the rows nor starts
+ * the crawl again.
+ */
+export class CustomerListStore {
+  readonly #client: PartnerCenterClient;
+  readonly #cacheKey: string | undefined;
+  readonly #listeners = new Set<() => void>();
+  readonly #now: () => number;
+  #snapshot: CustomerListSnapshot = {
+    rows: [],
+    loaded: 0,
+    total: undefined,
+    state: 'starting',
+    error: undefined,
+    cachedAt: undefined,
+  };
+  #started = false;
+  #controller: AbortController | undefined;
+  #resumeFrom: PageRequest | undefined;
+  /** The crawl's rows by id: a customer that moves between pages while paging counts once. */
+  #fetched = new Map<string, CustomerRow>();
+  #publishTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(client: PartnerCenterClient, cacheKey: string | undefined, now = Date.now) {
+    this.#client = client;
+    this.#cacheKey = cacheKey;
+    this.#now = now;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): CustomerListSnapshot => this.#snapshot;
+
+  /** Shows the saved copy, then crawls; later calls do nothing. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    void this.#loadCacheThenCrawl();
+  }
+
+  pause(): void {
+    if (this.#snapshot.state !== 'loading' && this.#snapshot.state !== 'starting') return;
+    this.#controller?.abort();
+    this.#controller = undefined;
+    this.#publishNow({ state: 'paused' });
+  }
+
+  /** Continues a paused or failed crawl from the page it stopped at. */
+  resume(): void {
+    if (this.#snapshot.state !== 'paused' && this.#snapshot.state !== 'failed') return;
+    this.#crawl(this.#resumeFrom);
+  }
+
+  /** Loads the whole list again, keeping the current rows on screen until it is complete. */
+  refresh(): void {
+    if (this.#snapshot.state === 'loading') return;
+    this.#controller?.abort();
+    this.#fetched = new Map();
+    this.#resumeFrom = undefined;
+    this.#publishNow({ cachedAt: this.#snapshot.cachedAt ?? this.#now(), loaded: 0 });
+    this.#crawl(undefined);
+  }
+
+  async #loadCacheThenCrawl() {
+    const cached = this.#cacheKey ? await readCachedCustomerList(this.#cacheKey) : undefined;
+    if (cached && this.#snapshot.rows.length === 0) {
+      this.#publishNow({ rows: cached.rows, total: cached.totalCount, cachedAt: cached.savedAt });
+    }
+    if (this.#snapshot.state === 'starting') this.#crawl(undefined);
+  }
+
+  #crawl(from: PageRequest | undefined) {
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#publishNow({ state: 'loading', error: undefined });
+    const showingNothing = this.#snapshot.rows.length === 0;
+    void (async () => {
+      try {
+        const pages = crawlCustomers(this.#client, {
+          from,
+          // The first rows are what the user waits for; a refresh behind saved rows is not.
+          firstPagePriority: !from && showingNothing ? 'interactive' : 'background',
+          signal: controller.signal,
+        });
+        for await (const { page, next } of pages) {
+          if (controller.signal.aborted) return;
+          for (const item of page.items) this.#fetched.set(item.id, toCustomerRow(item));
+          this.#resumeFrom = next;
+          const total = page.totalCount ?? this.#snapshot.total;
+          if (next) {
+            this.#publishSoon({ total, loaded: this.#fetched.size });
+          } else {
+            this.#finish(total);
+          }
+        }
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        this.#publishNow({
+          state: 'failed',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
+      }
+    })();
+  }
+
+  #finish(total: number | undefined) {
+    const rows = [...this.#fetched.values()];
+    const savedAt = this.#now();
+    this.#publishNow({
+      rows,
+      loaded: rows.length,
+      total: total ?? rows.length,
+      state: 'done',
+      cachedAt: undefined,
+    });
+    if (this.#cacheKey)
+      void writeCachedCustomerList(this.#cacheKey, { rows, totalCount: total, savedAt });
+  }
+
+  /** While the saved copy is on screen the growing list stays hidden until it is complete. */
+  #liveRows(): readonly CustomerRow[] | undefined {
+    return this.#snapshot.cachedAt === undefined ? [...this.#fetched.values()] : undefined;
+  }
+
+  #publishSoon(change: Partial<CustomerListSnapshot>) {
+    const first = this.#snapshot.rows.length === 0;
+    this.#snapshot = { ...this.#snapshot, ...change };
+    if (first) return this.#publishNow({});
+    this.#publishTimer ??= setTimeout(() => this.#publishNow({}), PUBLISH_EVERY_MS);
+  }
+
+  #publishNow(change: Partial<CustomerListSnapshot>) {
+    if (this.#publishTimer !== undefined) clearTimeout(this.#publishTimer);
+    this.#publishTimer = undefined;
+    const rows = 'rows' in change ? change.rows : this.#liveRows();
+    this.#snapshot = { ...this.#snapshot, ...change, ...(rows ? { rows } : {}) };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+const stores = new WeakMap<PartnerCenterClient, Map<string, CustomerListStore>>();
+
+/** The one list store per client and account, so every mount shares one crawl. */
+export function customerListStoreFor(
+  client: PartnerCenterClient,
+  cacheKey: string | undefined,
+): CustomerListStore {
+  let byKey = stores.get(client);
+  if (!byKey) {
+    byKey = new Map();
+    stores.set(client, byKey);
+  }
+  const key = cacheKey ?? '';
+  let store = byKey.get(key);
+  if (!store) {
+    store = new CustomerListStore(client, cacheKey);
+    byKey.set(key, store);
+  }
+  return store;
+}
