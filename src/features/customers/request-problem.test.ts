@@ -32,7 +32,7 @@ describe('describeRequestProblem', () => {
     });
     expect(problem.detail).toMatch(/no customer with this id/);
     expect(problem.detail).toMatch(/no relationship between the customer and your partner tenant/);
-    expect(problem.detail).toContain('Partner Center: “There is no relationship.”');
+    expect(problem.detail).toMatch(/Partner Center: “There is no relationship\.”$/);
   });
 
   it('tells a missing partner role apart from a missing customer', () => {

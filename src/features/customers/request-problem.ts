@@ -28,7 +28,7 @@ const ROLE_LACKS_RIGHT = '900150';
 
 function withFullStop(text: string): string {
   const trimmed = text.trim();
-  return !trimmed || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return !trimmed || /[.!?…]["”’')]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function sentences(...parts: (string | undefined)[]): string {

@@ -21,7 +21,6 @@ import {
   MenuTrigger,
   Option,
   SearchBox,
-  Toolbar,
   makeStyles,
   tokens,
   type MenuProps,
@@ -101,7 +100,9 @@ export function CustomersToolbar(props: {
   ];
 
   return (
-    <Toolbar aria-label="Customer list" className={styles.toolbar}>
+    // A plain group, not Fluent's Toolbar: its arrow-key navigation would take the arrows from the
+    // search box's caret.
+    <div role="group" aria-label="Search, filters and views" className={styles.toolbar}>
       <Field label="Search customers" className={styles.search}>
         <SearchBox
           value={props.searchText}
@@ -268,6 +269,6 @@ export function CustomersToolbar(props: {
           </form>
         </DialogSurface>
       </Dialog>
-    </Toolbar>
+    </div>
   );
 }

@@ -19,7 +19,6 @@ import { useDocumentTitle } from '@/components/use-document-title';
 import { BillingProfileDetails } from '@/features/customers/components/customer-detail/billing-profile-section';
 import { CompanyProfileDetails } from '@/features/customers/components/customer-detail/company-profile-section';
 import { CustomerSection } from '@/features/customers/components/customer-detail/customer-section';
-import { relationshipLabel } from '@/features/customers/components/customer-detail/detail-labels';
 import { LimitWaitNotice } from '@/features/customers/components/customer-detail/limit-wait-notice';
 import { QueriedSection } from '@/features/customers/components/customer-detail/queried-section';
 import { RequestProblem } from '@/features/customers/components/request-problem';
@@ -55,6 +54,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   loading: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  spinner: { justifySelf: 'start' },
   skeleton: { display: 'grid', gap: tokens.spacingVerticalS },
 });
 
@@ -86,7 +86,12 @@ function Loading() {
   const styles = useStyles();
   return (
     <div className={styles.loading}>
-      <Spinner size="small" labelPosition="after" label="Loading customer…" />
+      <Spinner
+        className={styles.spinner}
+        size="small"
+        labelPosition="after"
+        label="Loading customer…"
+      />
       <LimitWaitNotice />
       <Skeleton className={styles.skeleton} aria-hidden="true">
         <SkeletonItem size={24} />
@@ -141,8 +146,7 @@ export function CustomerDetailPage() {
           <bdi>{name}</bdi>
         </Title2>
         <Body1 className={styles.subtitle}>
-          <bdi>{loaded.companyProfile.domain}</bdi> ·{' '}
-          {relationshipLabel(loaded.relationshipToPartner)}
+          <bdi>{loaded.companyProfile.domain}</bdi>
         </Body1>
       </header>
       {customer.isError && (

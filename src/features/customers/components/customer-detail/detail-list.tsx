@@ -43,7 +43,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     overflowWrap: 'anywhere',
   },
-  subheading: { marginTop: tokens.spacingVerticalL },
+  subheading: { margin: `${tokens.spacingVerticalL} 0 0` },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',

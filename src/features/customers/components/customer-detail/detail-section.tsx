@@ -12,6 +12,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
+  heading: { margin: 0 },
 });
 
 export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
@@ -19,7 +20,7 @@ export function DetailSection({ title, children }: { title: string; children: Re
   const headingId = useId();
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <Title3 as="h2" id={headingId}>
+      <Title3 as="h2" id={headingId} className={styles.heading}>
         {title}
       </Title3>
       {children}

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { customerColumnIds } from './customer-columns';
+import { CustomerIndex, queryBoth, sortKey, type CustomerQuery } from './customer-index';
+import type { CustomerRow } from './customer-row';
+import { foldText } from './fold-text';
+
+const reseller = 'c7d4a1e8-2b5f-4e9c-8a3d-6f1b0e2c4d97';
+
+function row(id: string, companyName: string, extra: Partial<CustomerRow> = {}): CustomerRow {
+  return {
+    id,
+    companyName,
+    domain: `${id}.onmicrosoft.com`,
+    relationship: 'reseller',
+    tags: [],
+    ...extra,
+  };
+}
+
+const rows = [
+  row('c1', 'Müller Straße GmbH', { tags: ['Key account'] }),
+  row('c2', 'Contoso Café', { relationship: 'advisor', associatedPartnerId: reseller }),
+  row('c3', 'ＦＵＬＬ Width Ltd'),
+  row('c4', '', { domain: 'nameless.onmicrosoft.com' }),
+  row('c5', 'contoso Labs', { relationship: 'none' }),
+];
+
+const everything: CustomerQuery = {
+  search: '',
+  relationships: [],
+  reseller: 'any',
+  sort: undefined,
+};
+const ids = (found: CustomerRow[]) => found.map((customer) => customer.id);
+
+describe('searching the loaded customers', () => {
+  const index = new CustomerIndex(rows);
+
+  it('matches substrings regardless of case, accents and full-width letters', () => {
+    expect(ids(index.query({ ...everything, search: 'MULLER' }))).toEqual(['c1']);
+    expect(ids(index.query({ ...everything, search: 'strasse' }))).toEqual(['c1']);
+    expect(ids(index.query({ ...everything, search: 'cafe' }))).toEqual(['c2']);
+    expect(ids(index.query({ ...everything, search: 'full width' }))).toEqual(['c3']);
+    expect(ids(index.query({ ...everything, search: 'ntos' }))).toEqual(['c2', 'c5']);
+  });
+
+  it('searches domains, tenant ids and tags, and needs every word', () => {
+    expect(ids(index.query({ ...everything, search: 'nameless' }))).toEqual(['c4']);
+    expect(ids(index.query({ ...everything, search: 'c3' }))).toEqual(['c3']);
+    expect(ids(index.query({ ...everything, search: 'key account' }))).toEqual(['c1']);
+    expect(ids(index.query({ ...everything, search: 'contoso labs' }))).toEqual(['c5']);
+    expect(ids(index.query({ ...everything, search: 'contoso gmbh' }))).toEqual([]);
+  });
+
+  it('filters by relationship and by indirect reseller', () => {
+    expect(ids(index.query({ ...everything, relationships: ['advisor', 'none'] }))).toEqual([
+      'c2',
+      'c5',
+    ]);
+    expect(ids(index.query({ ...everything, reseller: 'indirect' }))).toEqual(['c2']);
+    expect(ids(index.query({ ...everything, reseller: reseller.toUpperCase() }))).toEqual(['c2']);
+    expect(ids(index.query({ ...everything, reseller: 'direct' }))).toHaveLength(4);
+  });
+
+  it('sorts both ways with empty values last, and keeps Partner Center’s order on ties', () => {
+    const sorted = (desc: boolean) =>
+      ids(index.query({ ...everything, sort: { column: 'companyName', desc } }));
+    expect(sorted(false)).toEqual(['c2', 'c5', 'c3', 'c1', 'c4']);
+    expect(sorted(true)).toEqual(['c1', 'c3', 'c5', 'c2', 'c4']);
+    const byAssociated = ids(
+      index.query({ ...everything, sort: { column: 'associatedPartnerId', desc: true } }),
+    );
+    expect(byAssociated).toEqual(['c2', 'c1', 'c3', 'c4', 'c5']);
+  });
+
+  it('merges the rows Partner Center’s search found into the sorted result', () => {
+    const found = new CustomerIndex([row('f1', 'Contoso Beta'), row('f2', 'Zeta')]);
+    const query = {
+      ...everything,
+      search: 'contoso',
+      sort: { column: 'companyName' as const, desc: false },
+    };
+    expect(ids(queryBoth(index, found, query))).toEqual(['f1', 'c2', 'c5']);
+  });
+});
+
+const arbitraryRow = fc.record({
+  id: fc.uuid(),
+  companyName: fc.oneof(fc.string(), fc.constantFrom('Ä', 'a', 'É', 'e', '', ' ')),
+  domain: fc.string(),
+  relationship: fc.constantFrom('reseller', 'advisor', 'none'),
+  tags: fc.array(fc.constantFrom('SMB', 'Trial', 'Key account'), { maxLength: 2 }),
+});
+
+describe('properties of a query', () => {
+  it('returns exactly the matching rows, each once, in the order of the sort key', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitraryRow, { selector: (customer) => customer.id, maxLength: 60 }),
+        fc.string({ maxLength: 3 }),
+        fc.constantFrom(...customerColumnIds),
+        fc.boolean(),
+        (all, text, column, desc) => {
+          const index = new CustomerIndex(all);
+          const found = index.query({ ...everything, search: text, sort: { column, desc } });
+          const terms = foldText(text).split(/\s+/).filter(Boolean);
+          const expected = all.filter((customer) => {
+            const haystack = foldText(
+              [customer.companyName, customer.domain, customer.id, ...customer.tags, ''].join('\n'),
+            );
+            return terms.every((term) => haystack.includes(term));
+          });
+          expect(new Set(ids(found))).toEqual(new Set(ids(expected)));
+          expect(found).toHaveLength(expected.length);
+          const keys = found.map((customer) => sortKey(customer, column));
+          const filled = keys.filter(Boolean);
+          expect(keys.slice(filled.length).every((key) => key === '')).toBe(true);
+          for (let at = 1; at < filled.length; at += 1) {
+            const [before, after] = [filled[at - 1] ?? '', filled[at] ?? ''];
+            expect(desc ? before >= after : before <= after).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
