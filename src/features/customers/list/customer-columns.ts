@@ -1,4 +1,5 @@
-import { relationshipLabel, type CustomerRow } from './customer-row';
+import { relationshipLabel } from '@/features/customers/relationship-label';
+import type { CustomerRow } from './customer-row';
 
 /** The list's columns, in their default order; ids are what the URL and saved views hold. */
 export const customerColumnIds = [

@@ -29,20 +29,3 @@ export function toCustomerRow(item: CustomerListItem): CustomerRow {
   if (item.commerceId) row.commerceId = item.commerceId;
   return row;
 }
-
-const relationshipLabels: Record<string, string> = {
-  none: 'None',
-  reseller: 'Reseller',
-  advisor: 'Advisor',
-  syndication: 'Syndication',
-  microsoftSupport: 'Microsoft support',
-  microsoft_support: 'Microsoft support',
-  indirectReseller: 'Indirect reseller',
-  indirectCloudSolutionProvider: 'Indirect provider',
-  unknown: 'Unknown',
-};
-
-/** A person's word for Partner Center's relationship value; a new value shows as sent. */
-export function relationshipLabel(relationship: string): string {
-  return relationshipLabels[relationship] ?? relationship;
-}

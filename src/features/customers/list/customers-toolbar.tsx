@@ -34,7 +34,7 @@ import {
 } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { customerColumnIds, customerColumns } from './customer-columns';
-import { relationshipLabel } from './customer-row';
+import { relationshipLabel } from '@/features/customers/relationship-label';
 import type { CustomersSearch } from './customers-search';
 import type { SavedView } from './saved-views';
 

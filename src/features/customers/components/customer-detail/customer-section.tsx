@@ -1,5 +1,5 @@
 import type { Customer } from '@/api/partner-center/resources';
-import { relationshipLabel } from '@/features/customers/components/customer-detail/detail-labels';
+import { relationshipLabel } from '@/features/customers/relationship-label';
 import {
   DetailList,
   DetailRow,
