@@ -68,9 +68,10 @@ export function CrawlStatus(props: {
             Pause loading
           </Button>
         )}
-        {(list.state === 'paused' || list.state === 'failed') && (
+        {/* A failure offers "Try again" beside its message instead. */}
+        {list.state === 'paused' && (
           <Button size="small" onClick={props.onResume}>
-            {list.state === 'failed' ? 'Try again' : 'Resume loading'}
+            Resume loading
           </Button>
         )}
         {list.state === 'done' && (

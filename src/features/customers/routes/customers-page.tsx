@@ -117,10 +117,16 @@ export function CustomersPage() {
     [list.rows],
   );
 
-  // Coming back online continues a crawl that the network stopped.
+  // Coming back online continues a crawl that the network stopped; only then, so a failure
+  // that is not the network's never turns into a loop of requests.
   useEffect(() => {
-    if (online && list.state === 'failed') list.store.resume();
-  }, [online, list.state, list.store]);
+    const store = list.store;
+    const onOnline = () => {
+      if (store.getSnapshot().state === 'failed') store.resume();
+    };
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [list.store]);
 
   const filtered =
     deferredText.trim() !== '' || search.relationship.length > 0 || search.reseller !== 'any';
