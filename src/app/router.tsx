@@ -4,6 +4,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
   stripSearchParams,
@@ -12,16 +13,31 @@ import { acquireAccessToken } from '@/auth/access-token';
 import { signInSearchSchema } from '@/auth/redirect-target';
 import { SignInPage } from '@/auth/sign-in-page';
 import type { RuntimeConfig } from '@/config/runtime-config';
-import { CustomerDetailPage } from '@/features/customers/routes/customer-detail-page';
 import {
   customersSearchSchema,
   defaultCustomersSearch,
 } from '@/features/customers/list/customers-search';
-import { CustomersPage } from '@/features/customers/routes/customers-page';
-import { NewCustomerPage } from '@/features/onboarding/routes/new-customer-page';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
+
+/*
+ * Pages load on demand: the sign-in page and the shell come first, and the router fetches a
+ * page's code while the session is checked (or when a link is hovered), so nobody waits for
+ * the onboarding forms to read the customer list.
+ */
+const CustomersPage = lazyRouteComponent(
+  () => import('@/features/customers/routes/customers-page'),
+  'CustomersPage',
+);
+const CustomerDetailPage = lazyRouteComponent(
+  () => import('@/features/customers/routes/customer-detail-page'),
+  'CustomerDetailPage',
+);
+const NewCustomerPage = lazyRouteComponent(
+  () => import('@/features/onboarding/routes/new-customer-page'),
+  'NewCustomerPage',
+);
 
 export interface RouterContext {
   msal: IPublicClientApplication;

@@ -4,18 +4,12 @@ import {
   describeWindow,
   useApiStatus,
 } from '@/api/partner-center/use-api-status';
+import { visuallyHidden } from '@/components/visually-hidden';
 
 const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   paused: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
 });
 
 /** The tenant's Partner Center budget, discreetly: "API: 412/500 per min · 3 waiting · paused 12 s". */

@@ -50,6 +50,15 @@ describe('describeRequestProblem', () => {
     expect(problem.detail).toMatch(/^Your account has no Partner Center role\. An admin/);
   });
 
+  it.each([
+    ['a 403 without a code', { kind: 'forbidden', status: 403 }],
+    ['a 403 with the role code', { kind: 'forbidden', status: 403, code: '900150' }],
+  ] as const)('reads %s on the customer list as the role, never "not found"', (_, init) => {
+    const problem = describeRequestProblem(apiError(init), now, { list: true });
+    expect(problem.notFound).toBe(false);
+    expect(problem.title).toBe('Your partner role does not allow this');
+  });
+
   it('counts down Partner Center’s Retry-After from when the 429 arrived', () => {
     const error = apiError({ kind: 'throttled', status: 429, retryAfterMs: 12_000 });
     expect(describeRequestProblem(error, now)).toMatchObject({

@@ -20,6 +20,11 @@ export interface RequestProblemContext {
   online?: boolean;
   /** When the error arrived; Retry-After counts from then. Defaults to `now`. */
   since?: number;
+  /**
+   * The request listed customers rather than reading one: a refusal then means the user's role,
+   * never "this customer is not yours".
+   */
+  list?: boolean;
 }
 
 // Partner Center's codes: 20002 no relationship, 900118 not a customer id, 900150 role lacks right.
@@ -58,14 +63,19 @@ function isNotFound(error: ApiError): boolean {
   return error.kind === 'not-found' || error.kind === 'forbidden';
 }
 
-function describeApiError(error: ApiError, now: number, since: number): RequestProblemDescription {
+function describeApiError(
+  error: ApiError,
+  now: number,
+  since: number,
+  list: boolean,
+): RequestProblemDescription {
   const base = {
     correlationId: error.correlationId || undefined,
     offline: false,
     notFound: false,
   };
   const said = `Partner Center: “${withFullStop(error.description)}”`;
-  if (isNotFound(error)) {
+  if (!list && isNotFound(error)) {
     return {
       ...base,
       notFound: true,
@@ -102,7 +112,7 @@ function describeApiError(error: ApiError, now: number, since: number): RequestP
       };
     }
     case 'forbidden':
-      // Only the role code gets here: every other refusal reads as "not found" above.
+      // For one customer only the role code gets here: other refusals read as "not found" above.
       return {
         ...base,
         title: 'Your partner role does not allow this',
@@ -166,13 +176,14 @@ export function describeRequestProblem(
   context: RequestProblemContext = {},
 ): RequestProblemDescription {
   const since = context.since ?? now;
+  const list = context.list ?? false;
   // No error yet but no connection: TanStack Query holds requests while the browser is offline.
   if (context.online === false) {
-    const known = error instanceof ApiError ? describeApiError(error, now, since) : undefined;
+    const known = error instanceof ApiError ? describeApiError(error, now, since, list) : undefined;
     // A definite answer from Partner Center still stands when the connection drops afterwards.
     return known?.notFound ? known : offlineProblem;
   }
-  if (error instanceof ApiError) return describeApiError(error, now, since);
+  if (error instanceof ApiError) return describeApiError(error, now, since, list);
   if (error instanceof QueueShedError) {
     return {
       title: 'The request was not sent',

@@ -12,6 +12,8 @@ import {
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import { useOnline } from '@/components/use-online';
+import { useLastCustomersSearch } from '@/features/customers/list/last-customers-search';
 import { describeRequestProblem } from '@/features/customers/request-problem';
 
 const useStyles = makeStyles({
@@ -23,15 +25,6 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorBrandForegroundLinkHover },
   },
 });
-
-function subscribeToConnection(onChange: () => void) {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
 
 /**
  * A clock read at most a second late: enough for "about N s", and a cached snapshot (a fresh
@@ -58,16 +51,23 @@ export interface RequestProblemProps {
   onRetry: () => void;
   /** What failed to load, for the sentence "The customer could not be loaded." */
   subject: string;
+  /** How far it got: a list that stopped half-way "could not be loaded completely". */
+  outcome?: string;
+  /** The request listed customers: a refusal is about the role, not one customer. */
+  list?: boolean;
 }
 
 /** A failed Partner Center request: what happened, when it may work again, and what to do. */
-export function RequestProblem({ error, onRetry, subject }: RequestProblemProps) {
+export function RequestProblem({
+  error,
+  onRetry,
+  subject,
+  outcome = 'could not be loaded',
+  list = false,
+}: RequestProblemProps) {
   const styles = useStyles();
-  const online = useSyncExternalStore(
-    subscribeToConnection,
-    () => navigator.onLine,
-    () => true,
-  );
+  const online = useOnline();
+  const lastCustomersSearch = useLastCustomersSearch();
   const now = useSyncExternalStore(
     subscribeToSeconds,
     () => secondsNow,
@@ -78,6 +78,7 @@ export function RequestProblem({ error, onRetry, subject }: RequestProblemProps)
   if (arrival.error !== error) setArrival({ error, at: now });
   const problem = describeRequestProblem(error, now, {
     online,
+    list,
     since: arrival.error === error ? arrival.at : now,
   });
 
@@ -95,7 +96,7 @@ export function RequestProblem({ error, onRetry, subject }: RequestProblemProps)
       <MessageBarBody>
         <MessageBarTitle>{problem.title}</MessageBarTitle>
         <Text as="p" block className={styles.text}>
-          {!problem.notFound && `${capitalized(subject)} could not be loaded. `}
+          {!problem.notFound && `${capitalized(subject)} ${outcome}. `}
           {problem.detail}
         </Text>
         {problem.correlationId && (
@@ -106,7 +107,7 @@ export function RequestProblem({ error, onRetry, subject }: RequestProblemProps)
       </MessageBarBody>
       <MessageBarActions>
         {problem.notFound ? (
-          <Link to="/customers" className={styles.backLink}>
+          <Link to="/customers" search={lastCustomersSearch} className={styles.backLink}>
             Back to the customer list
           </Link>
         ) : (

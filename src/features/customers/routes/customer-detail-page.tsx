@@ -22,6 +22,7 @@ import { CustomerSection } from '@/features/customers/components/customer-detail
 import { LimitWaitNotice } from '@/features/customers/components/customer-detail/limit-wait-notice';
 import { QueriedSection } from '@/features/customers/components/customer-detail/queried-section';
 import { RequestProblem } from '@/features/customers/components/request-problem';
+import { useLastCustomersSearch } from '@/features/customers/list/last-customers-search';
 
 const route = getRouteApi('/_authenticated/customers/$customerId');
 
@@ -65,11 +66,12 @@ function displayName(customer: Customer): string {
 
 function Breadcrumb({ current }: { current: ReactNode }) {
   const styles = useStyles();
+  const lastCustomersSearch = useLastCustomersSearch();
   return (
     <nav aria-label="Breadcrumb">
       <ol className={styles.breadcrumb}>
         <li className={styles.crumb}>
-          <Link to="/customers" className={styles.link}>
+          <Link to="/customers" search={lastCustomersSearch} className={styles.link}>
             Customers
           </Link>
           <ChevronRightRegular aria-hidden="true" />

@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Title2,
@@ -13,8 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '@/api/partner-center/api-error';
 import { useDocumentTitle } from '@/components/use-document-title';
+import { RequestProblem } from '@/features/customers/components/request-problem';
 import { CrawlStatus } from '@/features/customers/list/crawl-status';
 import { customerColumns } from '@/features/customers/list/customer-columns';
 import { CustomerIndex, queryBoth } from '@/features/customers/list/customer-index';
@@ -30,7 +29,7 @@ import { csvFileName, customersCsv, downloadCsv } from '@/features/customers/lis
 import { rememberCustomersSearch } from '@/features/customers/list/last-customers-search';
 import { useSavedViews } from '@/features/customers/list/saved-views';
 import { useCustomerList } from '@/features/customers/list/use-customer-list';
-import { useOnline } from '@/features/customers/list/use-online';
+import { useOnline } from '@/components/use-online';
 import { useServerSearch } from '@/features/customers/list/use-server-search';
 
 const route = getRouteApi('/_authenticated/customers');
@@ -171,19 +170,15 @@ export function CustomersPage() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {/* Offline, the warning above says it all; the crawl resumes when the connection is back. */}
       {list.error && online && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The customer list could not be loaded completely.</MessageBarTitle>
-            {list.error.message}
-            {list.error instanceof ApiError && list.error.correlationId && (
-              <Caption1 block>Correlation id for support: {list.error.correlationId}</Caption1>
-            )}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => list.store.resume()}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <RequestProblem
+          error={list.error}
+          onRetry={() => list.store.resume()}
+          subject="the customer list"
+          outcome="could not be loaded completely"
+          list
+        />
       )}
       {server.error && (
         <MessageBar intent="warning">

@@ -1,5 +1,6 @@
 import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { visuallyHidden } from '@/components/visually-hidden';
 
 const useStyles = makeStyles({
   list: {
@@ -44,14 +45,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   subheading: { margin: `${tokens.spacingVerticalL} 0 0` },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
 });
 
 export function DetailList({ label, children }: { label?: string; children: ReactNode }) {

@@ -9,6 +9,11 @@ function subscribe(listener: () => void) {
   };
 }
 
+/** `navigator.onLine`, re-rendering when the browser's connection comes or goes. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }
