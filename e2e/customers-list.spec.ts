@@ -108,6 +108,36 @@ test.describe('the customer list', () => {
     await expect(page.locator(`[data-customer-id="${last.id}"]`)).toHaveCount(1);
   });
 
+  test('offline, the loaded customers stay searchable and the crawl resumes when the connection is back', async ({
+    page,
+    context,
+  }) => {
+    const first = contoso<{ id: string; company_name: string }>(
+      "SELECT id, company_name FROM customers WHERE partner_id = ? AND company_name GLOB '[A-Za-z]*' ORDER BY seq LIMIT 1",
+    );
+    await signIn(page, 'Adele Vance');
+    await expect(dataRows(page).first()).toBeVisible();
+    await page.getByRole('button', { name: 'Pause loading' }).click();
+    await expect(page.getByTestId('crawl-progress')).toHaveText(/paused$/);
+
+    await context.setOffline(true);
+    await expect(page.getByText('You are offline.')).toBeVisible();
+    await expect(page.getByText(/customers already loaded stay searchable/)).toBeVisible();
+    await search(page, first.company_name);
+    await expect(page.locator(`[data-customer-id="${first.id}"]`)).toBeVisible();
+
+    // Resuming offline fails after the queue's retries; the offline warning says it all, so no
+    // error with a Try again button competes with it.
+    await page.getByRole('button', { name: 'Resume loading' }).click();
+    await expect(page.getByTestId('crawl-progress')).toHaveText(/stopped$/, { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+    await context.setOffline(false);
+    await expect(page.getByText('You are offline.')).toHaveCount(0);
+    await waitForFullList(page);
+    await expect(page.locator(`[data-customer-id="${first.id}"]`)).toHaveCount(1);
+  });
+
   test('sorts, filters and keeps the whole view in the URL, with back and forward', async ({
     page,
   }) => {

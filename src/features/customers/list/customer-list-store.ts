@@ -49,6 +49,8 @@ export class CustomerListStore {
   /** The crawl's rows by id: a customer that moves between pages while paging counts once. */
   #fetched = new Map<string, CustomerRow>();
   #publishTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the list on screen was completed, so a refresh says how old the rows it keeps are. */
+  #completedAt: number | undefined;
 
   constructor(client: PartnerCenterClient, cacheKey: string | undefined, now = Date.now) {
     this.#client = client;
@@ -89,8 +91,10 @@ export class CustomerListStore {
     this.#controller?.abort();
     this.#fetched = new Map();
     this.#resumeFrom = undefined;
-    this.#publishNow({ cachedAt: this.#snapshot.cachedAt ?? this.#now(), loaded: 0 });
-    this.#crawl(undefined);
+    this.#crawl(undefined, {
+      cachedAt: this.#snapshot.cachedAt ?? this.#completedAt ?? this.#now(),
+      loaded: 0,
+    });
   }
 
   async #loadCacheThenCrawl() {
@@ -101,10 +105,10 @@ export class CustomerListStore {
     if (this.#snapshot.state === 'starting') this.#crawl(undefined);
   }
 
-  #crawl(from: PageRequest | undefined) {
+  #crawl(from: PageRequest | undefined, change: Partial<CustomerListSnapshot> = {}) {
     const controller = new AbortController();
     this.#controller = controller;
-    this.#publishNow({ state: 'loading', error: undefined });
+    this.#publishNow({ ...change, state: 'loading', error: undefined });
     const showingNothing = this.#snapshot.rows.length === 0;
     void (async () => {
       try {
@@ -138,6 +142,7 @@ export class CustomerListStore {
   #finish(total: number | undefined) {
     const rows = [...this.#fetched.values()];
     const savedAt = this.#now();
+    this.#completedAt = savedAt;
     this.#publishNow({
       rows,
       loaded: rows.length,
@@ -147,11 +152,6 @@ export class CustomerListStore {
     });
     if (this.#cacheKey)
       void writeCachedCustomerList(this.#cacheKey, { rows, totalCount: total, savedAt });
-  }
-
-  /** While the saved copy is on screen the growing list stays hidden until it is complete. */
-  #liveRows(): readonly CustomerRow[] | undefined {
-    return this.#snapshot.cachedAt === undefined ? [...this.#fetched.values()] : undefined;
   }
 
   #publishSoon(change: Partial<CustomerListSnapshot>) {
@@ -164,8 +164,10 @@ export class CustomerListStore {
   #publishNow(change: Partial<CustomerListSnapshot>) {
     if (this.#publishTimer !== undefined) clearTimeout(this.#publishTimer);
     this.#publishTimer = undefined;
-    const rows = 'rows' in change ? change.rows : this.#liveRows();
-    this.#snapshot = { ...this.#snapshot, ...change, ...(rows ? { rows } : {}) };
+    const next = { ...this.#snapshot, ...change };
+    // While a saved or completed list is on screen, the growing one stays hidden until complete.
+    if (!('rows' in change) && next.cachedAt === undefined) next.rows = [...this.#fetched.values()];
+    this.#snapshot = next;
     for (const listener of this.#listeners) listener();
   }
 }
