@@ -124,4 +124,31 @@ describe('properties of a query', () => {
       ),
     );
   });
+
+  it('gives the same answers when built page by page as when built at once', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitraryRow, { selector: (customer) => customer.id, maxLength: 60 }),
+        fc.array(fc.nat(60), { maxLength: 4 }),
+        fc.constantFrom(...customerColumnIds),
+        fc.boolean(),
+        fc.string({ maxLength: 2 }),
+        (all, cuts, column, desc, text) => {
+          const query = { ...everything, search: text, sort: { column, desc } };
+          let index: CustomerIndex | undefined;
+          for (const cut of [...cuts].sort((a, b) => a - b)) {
+            index = new CustomerIndex(all.slice(0, cut), index);
+            // Sorting builds the order that the next, longer index extends.
+            index.query(query);
+          }
+          const grown = new CustomerIndex(all, index);
+          expect(ids(grown.query(query))).toEqual(ids(new CustomerIndex(all).query(query)));
+          expect(ids(grown.query({ ...query, sort: { column, desc: !desc } }))).toEqual(
+            ids(new CustomerIndex(all).query({ ...query, sort: { column, desc: !desc } })),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

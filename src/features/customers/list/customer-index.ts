@@ -18,6 +18,8 @@ export interface CustomerQuery {
 }
 
 interface SortOrder {
+  /** Each row's folded sort key, by position. */
+  keys: string[];
   /** Row positions, ascending; rows with an empty value come last. */
   positions: Uint32Array;
   /** How many positions hold a value; the rest are empty. */
@@ -36,16 +38,31 @@ export class CustomerIndex {
   readonly rows: readonly CustomerRow[];
   readonly #searchText: string[];
   readonly #orders = new Map<CustomerColumnId, SortOrder>();
-  readonly #positionOf = new Map<string, number>();
+  #ids: Set<string> | undefined;
 
-  constructor(rows: readonly CustomerRow[]) {
+  /**
+   * With `previous` an index of the same rows before more arrived (the crawl appends pages),
+   * only the new rows are folded and merged into its sort orders: the list is re-indexed every
+   * few hundred milliseconds while it loads, and re-sorting 100,000 rows each time would starve
+   * the crawl of the main thread.
+   */
+  constructor(rows: readonly CustomerRow[], previous?: CustomerIndex) {
     this.rows = rows;
-    this.#searchText = rows.map(searchTextOf);
-    rows.forEach((row, position) => this.#positionOf.set(row.id, position));
+    const base = previous && startsWith(rows, previous.rows) ? previous : undefined;
+    if (!base) {
+      this.#searchText = rows.map(searchTextOf);
+      return;
+    }
+    const added = rows.slice(base.rows.length);
+    this.#searchText = base.#searchText.concat(added.map(searchTextOf));
+    for (const [column, order] of base.#orders) {
+      this.#orders.set(column, extendOrder(order, added, column));
+    }
   }
-
   has(customerId: string): boolean {
-    return this.#positionOf.has(customerId);
+    // Built on first use: only Partner Center's search asks, and only while the list loads.
+    this.#ids ??= new Set(this.rows.map((row) => row.id));
+    return this.#ids.has(customerId);
   }
 
   /** The rows that match the query, in display order. */
@@ -89,6 +106,18 @@ export class CustomerIndex {
   }
 }
 
+/**
+ * An indexer that remembers its last index, so a list that only grew is indexed by extending
+ * it (see the constructor) rather than from scratch.
+ */
+export function growingIndex(): (rows: readonly CustomerRow[]) => CustomerIndex {
+  let last: CustomerIndex | undefined;
+  return (rows) => {
+    if (last?.rows !== rows) last = new CustomerIndex(rows, last);
+    return last;
+  };
+}
+
 function searchTextOf(row: CustomerRow): string {
   // A newline between fields: search terms never contain whitespace, so none spans two fields.
   return foldText(
@@ -114,20 +143,67 @@ export function sortKey(row: CustomerRow, column: CustomerColumnId): string {
   return foldText(customerColumn(column).text(row).trim());
 }
 
-function sortOrder(rows: readonly CustomerRow[], column: CustomerColumnId): SortOrder {
-  const keys = rows.map((row) => sortKey(row, column));
-  const positions = Array.from(rows.keys());
+function compareKeys(keys: readonly string[]) {
   // Ties keep Partner Center's order, so the same view always lists rows the same way.
-  positions.sort((a, b) => {
+  return (a: number, b: number): number => {
     const left = keys[a] ?? '';
     const right = keys[b] ?? '';
     if (left === right) return a - b;
     if (!left) return 1;
     if (!right) return -1;
     return left < right ? -1 : 1;
-  });
+  };
+}
+
+function sortOrder(rows: readonly CustomerRow[], column: CustomerColumnId): SortOrder {
+  const keys = rows.map((row) => sortKey(row, column));
+  const positions = Array.from(rows.keys()).sort(compareKeys(keys));
   const filled = positions.findIndex((position) => !keys[position]);
-  return { positions: Uint32Array.from(positions), filled: filled < 0 ? rows.length : filled };
+  return {
+    keys,
+    positions: Uint32Array.from(positions),
+    filled: filled < 0 ? rows.length : filled,
+  };
+}
+
+/** An order over more rows: the added ones sorted alone, then merged in one linear pass. */
+function extendOrder(
+  order: SortOrder,
+  added: readonly CustomerRow[],
+  column: CustomerColumnId,
+): SortOrder {
+  const start = order.keys.length;
+  const keys = order.keys.concat(added.map((row) => sortKey(row, column)));
+  const compare = compareKeys(keys);
+  const fresh = Array.from(added.keys(), (offset) => start + offset).sort(compare);
+  const positions = new Uint32Array(keys.length);
+  let i = 0;
+  let j = 0;
+  let out = 0;
+  while (i < order.positions.length && j < fresh.length) {
+    const old = order.positions[i] ?? 0;
+    const next = fresh[j] ?? 0;
+    if (compare(old, next) <= 0) {
+      positions[out++] = old;
+      i += 1;
+    } else {
+      positions[out++] = next;
+      j += 1;
+    }
+  }
+  while (i < order.positions.length) positions[out++] = order.positions[i++] ?? 0;
+  while (j < fresh.length) positions[out++] = fresh[j++] ?? 0;
+  const filledAdded = fresh.filter((position) => keys[position]).length;
+  return { keys, positions, filled: order.filled + filledAdded };
+}
+
+/** Whether `rows` are `before` with more rows after them (the same objects, in order). */
+function startsWith(rows: readonly CustomerRow[], before: readonly CustomerRow[]): boolean {
+  if (before.length === 0 || rows.length < before.length) return false;
+  for (let index = 0; index < before.length; index += 1) {
+    if (rows[index] !== before[index]) return false;
+  }
+  return true;
 }
 
 /**

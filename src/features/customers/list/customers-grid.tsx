@@ -149,11 +149,29 @@ export function CustomersGrid(props: {
     },
     [onSortChange, sorting],
   );
-  const data = rows as CustomerRow[];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = rowHeights[density];
+  // No React Compiler here: the virtualizer's changing functions are read on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 8,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  // The table models only the rows on screen: building row models for 100,000 rows on every
+  // keystroke and sort would cost more than the search itself. Virtual items are contiguous.
+  const windowStart = virtualItems[0]?.index ?? 0;
+  const windowRows = useMemo(
+    () => rows.slice(windowStart, windowStart + virtualItems.length),
+    [rows, windowStart, virtualItems.length],
+  );
   const table = useTable({
     features,
     columns: tableColumns,
-    data,
+    data: windowRows,
     getRowId: (row) => row.id,
     // Sorting and filtering happen in CustomerIndex, over orders computed once per column: the
     // table gets the rows in display order and keeps the sort state and header toggles.
@@ -167,23 +185,12 @@ export function CustomersGrid(props: {
   const columns = headers.map((header) => customerColumn(header.column.id as CustomerColumnId));
   const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const rowHeight = rowHeights[density];
-  // No React Compiler here: the virtualizer's changing functions are read on every render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (index) => tableRows[index]?.id ?? index,
-    overscan: 8,
-  });
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   const [active, setActive] = useState<GridCell>({ row: 0, col: 0 });
   const focusPending = useRef(false);
   const activeCell: GridCell = {
-    row: Math.min(active.row, tableRows.length),
+    row: Math.min(active.row, rows.length),
     col: Math.min(active.col, Math.max(0, columns.length - 1)),
   };
 
@@ -217,17 +224,17 @@ export function CustomersGrid(props: {
       return;
     }
     if (event.key === 'Enter' && activeCell.row > 0) {
-      const row = tableRows[activeCell.row - 1];
+      const row = rows[activeCell.row - 1];
       if (row) {
         event.preventDefault();
-        onOpen(row.original.id);
+        onOpen(row.id);
       }
       return;
     }
     const next = moveInGrid(
       activeCell,
       event.key,
-      { rowCount: tableRows.length, colCount: columns.length, pageRows },
+      { rowCount: rows.length, colCount: columns.length, pageRows },
       event.ctrlKey || event.metaKey,
     );
     if (!next) return;
@@ -243,7 +250,6 @@ export function CustomersGrid(props: {
     },
   });
 
-  const virtualItems = virtualizer.getVirtualItems();
   return (
     <div
       ref={scrollRef}
@@ -255,7 +261,7 @@ export function CustomersGrid(props: {
         noNativeElements
         role="grid"
         aria-label={props.label}
-        aria-rowcount={tableRows.length + 1}
+        aria-rowcount={rows.length + 1}
         aria-colcount={columns.length}
         size={density === 'compact' ? 'extra-small' : 'medium'}
         className={styles.table}
@@ -294,7 +300,7 @@ export function CustomersGrid(props: {
         </TableHeader>
         <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((item) => {
-            const row = tableRows[item.index];
+            const row = tableRows[item.index - windowStart];
             if (!row) return null;
             return (
               <TableRow

@@ -11,12 +11,16 @@ const undecomposed: Record<string, string> = {
   ı: 'i',
 };
 const undecomposedPattern = /[ßøæœłđðþı]/g;
+const ascii = /^[ -~\t\n\r]*$/;
 
 /**
  * Text as search compares it: compatibility forms unified (full-width letters), accents and
  * case dropped, so "Cafe" finds "Café", "MULLER" finds "Müller" and "strasse" finds "Straße".
  */
 export function foldText(text: string): string {
+  // Most names and every domain are plain ASCII, which has nothing to decompose: lower case is
+  // the whole fold, and skipping NFKD makes indexing 100,000 rows several times faster.
+  if (ascii.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

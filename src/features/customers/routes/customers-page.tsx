@@ -16,7 +16,11 @@ import { useDocumentTitle } from '@/components/use-document-title';
 import { RequestProblem } from '@/features/customers/components/request-problem';
 import { CrawlStatus } from '@/features/customers/list/crawl-status';
 import { customerColumns } from '@/features/customers/list/customer-columns';
-import { CustomerIndex, queryBoth } from '@/features/customers/list/customer-index';
+import {
+  CustomerIndex,
+  growingIndex,
+  queryBoth,
+} from '@/features/customers/list/customer-index';
 import { CustomersGrid } from '@/features/customers/list/customers-grid';
 import {
   formatSort,
@@ -85,7 +89,8 @@ export function CustomersPage() {
     [navigate],
   );
 
-  const index = useMemo(() => new CustomerIndex(list.rows), [list.rows]);
+  const [indexOf] = useState(growingIndex);
+  const index = useMemo(() => indexOf(list.rows), [indexOf, list.rows]);
   // A saved copy was complete when saved: its refresh needs no search to fill gaps.
   const complete = list.state === 'done' || list.cachedAt !== undefined;
   const server = useServerSearch({
