@@ -55,6 +55,14 @@ export async function expectNoAxeViolations(page: Page) {
   // aria-hidden-focus that Microsoft's own Accessibility Insights scanners suppress
   // (microsoft/accessibility-insights-web#7605): focus passes through them, never stays. Only
   // they are excluded; every other element still gets every rule.
+  // Colours are judged once transitions end: a button that was just enabled fades from its
+  // disabled grey, and axe would judge the grey. Endless animations (a busy bar) never end.
+  await page.evaluate(`Promise.all(
+    document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined)),
+  )`);
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }

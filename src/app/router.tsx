@@ -70,11 +70,15 @@ const signInRoute = createRoute({
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_authenticated',
-  beforeLoad: async ({ context, location }) => {
+  beforeLoad: async ({ context, location, cause }) => {
     const account = context.msal.getActiveAccount();
     if (!account) {
       throw redirect({ to: '/sign-in', search: { redirect: location.href }, replace: true });
     }
+    // Moving within the signed-in pages (a keystroke in the search box, opening a customer) does
+    // not prove the session again: every Partner Center call gets its own token anyway, and
+    // offline a renewal could only fail and stop the loaded list from being searched.
+    if (cause === 'stay') return;
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.
     await acquireAccessToken(context.msal, context.config, account);

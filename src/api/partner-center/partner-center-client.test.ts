@@ -20,8 +20,9 @@ interface Sent {
 
 function scriptedClient(
   answers: ((request: Sent) => Response)[],
-  options: { maxDepth?: number } = {},
+  options: { maxDepth?: number; isOnline?: () => boolean } = {},
 ) {
+  let tokens = 0;
   const sent: Sent[] = [];
   const queue = new RequestQueue({
     ledger: new MemoryLedger(),
@@ -33,9 +34,13 @@ function scriptedClient(
   });
   const client = new PartnerCenterClient({
     baseUrl: 'https://api.partnercenter.microsoft.com',
-    getAccessToken: () => Promise.resolve('token-value'),
+    getAccessToken: () => {
+      tokens += 1;
+      return Promise.resolve('token-value');
+    },
     budgetKey: () => 'partner-tenant',
     queue,
+    isOnline: options.isOnline,
     fetch: (input, init) => {
       const request = {
         url: String(input),
@@ -47,7 +52,7 @@ function scriptedClient(
       return Promise.resolve(answer(request));
     },
   });
-  return { client, sent, queue };
+  return { client, sent, queue, tokensAsked: () => tokens };
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -92,6 +97,22 @@ const billing = {
 };
 
 describe('the Partner Center client', () => {
+  it('offline, fails as a network error without asking for a token or calling', async () => {
+    let online = false;
+    const { client, sent, tokensAsked } = scriptedClient([() => page(['a'])], {
+      isOnline: () => online,
+    });
+    const failed = listCustomers(client, {}).catch((error: unknown) => error);
+    await expect(failed).resolves.toBeInstanceOf(ApiError);
+    expect(await failed).toMatchObject({ kind: 'network' });
+    expect(sent).toHaveLength(0);
+    expect(tokensAsked()).toBe(0);
+
+    online = true;
+    await expect(listCustomers(client, {})).resolves.toMatchObject({ items: [{ id: 'a' }] });
+    expect(sent).toHaveLength(1);
+  });
+
   it('follows next links as given, with or without /v1, and never to another host', async () => {
     const { client, sent } = scriptedClient([
       () => page(['a'], { uri: '/customers?size=1&seekOperation=Next', token: 't1' }),

@@ -27,7 +27,11 @@ export interface PartnerCenterClientOptions {
   locale?: string;
   /** One attempt's limit; a timed-out idempotent request is retried with the same MS-RequestId. */
   attemptTimeoutMs?: number;
+  /** `navigator.onLine` by default; offline, attempts fail at once as network errors. */
+  isOnline?: () => boolean;
 }
+
+const browserIsOnline = () => globalThis.navigator?.onLine !== false;
 
 export interface RequestOptions {
   method: HttpMethod;
@@ -127,6 +131,15 @@ export class PartnerCenterClient {
 
   private async attempt(options: RequestOptions, requestId: string): Promise<RawResponse> {
     const ids: RequestIds = { requestId, correlationId: this.newId() };
+    // Offline, a token renewal and the call itself can only fail, and MSAL would log its own
+    // failure on the way: fail as the network error it is, which the queue retries as usual.
+    if (!(this.options.isOnline ?? browserIsOnline)()) {
+      throw new ApiError({
+        kind: 'network',
+        description: 'The browser is offline, so Partner Center cannot be reached.',
+        ids,
+      });
+    }
     const token = await this.options.getAccessToken();
     const headers: Record<string, string> = {
       Accept: 'application/json',

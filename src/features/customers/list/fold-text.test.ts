@@ -17,7 +17,10 @@ describe('foldText', () => {
   it('takes the ASCII shortcut only where the full fold would give the same text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
-        const full = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+        const full = text
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase();
         expect(foldText(text)).toBe(full);
       }),
     );

@@ -16,11 +16,7 @@ import { useDocumentTitle } from '@/components/use-document-title';
 import { RequestProblem } from '@/features/customers/components/request-problem';
 import { CrawlStatus } from '@/features/customers/list/crawl-status';
 import { customerColumns } from '@/features/customers/list/customer-columns';
-import {
-  CustomerIndex,
-  growingIndex,
-  queryBoth,
-} from '@/features/customers/list/customer-index';
+import { CustomerIndex, growingIndex, queryBoth } from '@/features/customers/list/customer-index';
 import { CustomersGrid } from '@/features/customers/list/customers-grid';
 import {
   formatSort,
