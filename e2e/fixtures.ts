@@ -22,6 +22,11 @@ function isHandledApiFailure(message: ConsoleMessage): boolean {
   );
 }
 
+/** Chromium's own note of a load that failed because a test took the browser offline. */
+function isOfflineLoad(message: ConsoleMessage): boolean {
+  return message.text() === 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
+}
+
 /** Every test fails on an uncaught page error or a console error, wherever it happens. */
 export const test = base.extend<{ consoleProblems: string[] }>({
   consoleProblems: [
@@ -29,8 +34,9 @@ export const test = base.extend<{ consoleProblems: string[] }>({
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() !== 'error' || isHandledApiFailure(message)) return;
-        problems.push(`console error: ${message.text()}`);
+        if (message.type() !== 'error' || isHandledApiFailure(message) || isOfflineLoad(message))
+          return;
+        problems.push(`console error: ${message.text()} (at ${message.location().url})`);
       });
       await use(problems);
       expect(problems, 'the page logged errors').toEqual([]);

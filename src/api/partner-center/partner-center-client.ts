@@ -31,7 +31,9 @@ export interface PartnerCenterClientOptions {
   isOnline?: () => boolean;
 }
 
-const browserIsOnline = () => globalThis.navigator?.onLine !== false;
+// Read through globalThis: this module also runs in Node (tests, the benchmark), without one.
+const browserIsOnline = () =>
+  (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine !== false;
 
 export interface RequestOptions {
   method: HttpMethod;
