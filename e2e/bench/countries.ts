@@ -13,15 +13,11 @@ import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 import { mixedRegistrationNumberBatch } from '@/countries/registration-number-generators';
 import { validateRegistrationNumber } from '@/countries/registration-numbers';
+import { median } from './median.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const BATCH = 100_000;
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 function measureValidations() {
   const batch = mixedRegistrationNumberBatch(BATCH, 20261124);

@@ -5,6 +5,7 @@
  * in the DOM and the JS heap. Printed, never asserted.
  */
 import { request, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { median } from './median.ts';
 
 export interface ListBenchTarget {
   baseURL: string;
@@ -131,12 +132,6 @@ interface ScrollFigures {
   longTasks: number;
   longTaskMs: number;
   maxRows: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -413,7 +408,8 @@ export async function measureCustomerList(
   }
   const throttled = await emulatorThrottled(target.baseURL);
   const each = <T>(pick: (run: ListRun) => T) => results.map(pick);
-  const ratios = each((run) => run.crawl.crawlMs / theoreticalMinimumMs(run.crawl, target));
+  const minima = each((run) => theoreticalMinimumMs(run.crawl, target));
+  const ratios = results.map((run, at) => run.crawl.crawlMs / (minima[at] ?? NaN));
   const budget = `${target.rateLimit.requests}/${target.rateLimit.windowSeconds}s`;
   const n = `${count.format(target.customers)} customers, ${runs} run${runs > 1 ? 's' : ''}`;
   return [
@@ -424,7 +420,7 @@ export async function measureCustomerList(
     ],
     [
       'list: crawl ÷ theoretical minimum (budget and serial network floor)',
-      `${median(ratios).toFixed(2)}× (${ratios.map((ratio) => ratio.toFixed(2)).join(' / ')}); minimum ${ms(theoreticalMinimumMs(results[0]?.crawl ?? { crawlMs: 0, requests: 1, networkMs: 0, medianPageMs: 0 }, target))}`,
+      `${median(ratios).toFixed(2)}× (${ratios.map((ratio) => ratio.toFixed(2)).join(' / ')}); minimum ${ms(median(minima))}`,
     ],
     ['list: median list page (server + transfer)', range(each((run) => run.crawl.medianPageMs))],
     ['list: reload to all rows from IndexedDB (requests held)', range(each((run) => run.reload))],

@@ -13,6 +13,7 @@ import { measureCountries } from './countries.ts';
 import { measureCustomerList, type ListBenchTarget } from './customers-list.ts';
 import { measureEmulator } from './emulator.ts';
 import { measureQueue } from './queue.ts';
+import { median } from './median.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = 8643;
@@ -36,12 +37,6 @@ const pacedHost: ListBenchTarget = {
   customers: CUSTOMERS,
   rateLimit: { requests: 50, windowSeconds: 6 },
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 async function initialRouteJsGzip(): Promise<{ files: number; bytes: number; gzip: number }> {
   const html = await readFile(path.join(root, 'dist', 'index.html'), 'utf8');
