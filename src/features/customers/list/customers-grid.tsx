@@ -176,7 +176,7 @@ export function CustomersGrid(props: {
     data: windowRows,
     getRowId: (row) => row.id,
     // Sorting and filtering happen in CustomerIndex, over orders computed once per column: the
-    // table gets the rows in display order and keeps the sort state and header toggles.
+    // table gets the rows on screen in display order and keeps the sort state and header toggles.
     manualSorting: true,
     enableMultiSort: false,
     state: { sorting, columnVisibility },
