@@ -59,6 +59,7 @@ export class CustomerIndex {
       this.#orders.set(column, extendOrder(order, added, column));
     }
   }
+
   has(customerId: string): boolean {
     // Built on first use: only Partner Center's search asks, and only while the list loads.
     this.#ids ??= new Set(this.rows.map((row) => row.id));
