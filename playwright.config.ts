@@ -1,28 +1,31 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const port = Number(process.env.E2E_PORT ?? 8543);
-export const baseURL = `https://localhost:${port}`;
-const throttledPort = port + 1;
-export const throttledBaseURL = `https://localhost:${throttledPort}`;
-/** Small enough that two tabs crawling 4,000 customers need several windows. */
-export const throttledRateLimit = '6/3s';
+import { hosts, tokenLifetimeSeconds } from './e2e/hosts';
 
 /** Debian's Chromium here and in CI; Playwright's own browser elsewhere. */
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
   (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-function host(hostPort: number, env: Record<string, string>) {
+function webServer(target: (typeof hosts)[keyof typeof hosts], env: Record<string, string>) {
   return {
     command: 'npx tsx server/main.ts',
-    url: `https://localhost:${hostPort}/healthz`,
+    url: `${target.baseURL}/healthz`,
     ignoreHTTPSErrors: true,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Seeding 25,000 customers on a slow machine, after tsx has compiled the host.
+    timeout: 120_000,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
-    env: { PORT: String(hostPort), LOG_LEVEL: 'warn', ...env },
+    env: {
+      PORT: String(target.port),
+      LOG_LEVEL: 'warn',
+      DATA_DIR: target.dataDir,
+      EMULATOR_RESET: '1',
+      EMULATOR_SEED_CUSTOMERS: String(target.customers),
+      LOCAL_TOKEN_LIFETIME_SECONDS: String(tokenLifetimeSeconds),
+      ...env,
+    },
   };
 }
 
@@ -33,10 +36,13 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
+  // Generous for two Chromiums and three hosts on two cores; a test that needs longer (the
+  // whole 25,000-customer list, the budget tests) says so itself. Nothing waits a fixed time.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL,
+    baseURL: hosts.main.baseURL,
     ignoreHTTPSErrors: true,
     trace: 'retain-on-failure',
     launchOptions: {
@@ -53,18 +59,19 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // The budget tests share one tenant's small window on the throttled host: one at a time,
+    // even when --repeat-each makes copies of them. Listed first, so that their long serial
+    // run starts at once beside the rest instead of after it.
+    { name: 'budget', testMatch: 'request-budget.spec.ts', workers: 1 },
+    { name: 'portal', testIgnore: 'request-budget.spec.ts' },
+  ],
   webServer: [
     // The production build (npm run test:e2e builds first) served by the real host.
-    host(port, {
-      DATA_DIR: '.data/e2e',
-      // Short-lived tokens, so that silent renewal happens during the tests.
-      LOCAL_TOKEN_LIFETIME_SECONDS: '120',
+    webServer(hosts.main, {}),
+    webServer(hosts.throttled, {
+      EMULATOR_RATE_LIMIT: `${hosts.throttled.rateLimit.requests}/${hosts.throttled.rateLimit.windowSeconds}s`,
     }),
-    // A second host whose emulator allows few requests per window, for the budget tests.
-    host(throttledPort, {
-      DATA_DIR: '.data/e2e-throttled',
-      EMULATOR_SEED_CUSTOMERS: '4000',
-      EMULATOR_RATE_LIMIT: throttledRateLimit,
-    }),
+    webServer(hosts.full, {}),
   ],
 });

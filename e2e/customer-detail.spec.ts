@@ -1,10 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
-
-/** The main e2e host's emulator database: read-only, to pick customers and know their truth. */
-const EMULATOR_DB = '.data/e2e/emulator.sqlite';
-const CONTOSO = '4b5e8d2a-1c3f-4a6e-9b7d-2f8c0e1a3d5b';
+import { contosoTenantId, hosts } from './hosts';
 
 interface StoredAddress {
   country: string;
@@ -69,11 +66,11 @@ interface CustomerRow {
 
 /** The first Contoso customer matching `where`; opened per test, as other specs may write. */
 function contosoCustomer(where: string): StoredCustomer {
-  const db = new Database(EMULATOR_DB, { readonly: true, fileMustExist: true });
+  const db = new Database(hosts.main.database, { readonly: true, fileMustExist: true });
   try {
     const row = db
       .prepare(`SELECT * FROM customers WHERE partner_id = ? AND (${where}) ORDER BY seq LIMIT 1`)
-      .get(CONTOSO) as CustomerRow | undefined;
+      .get(contosoTenantId) as CustomerRow | undefined;
     if (!row) throw new Error(`No Contoso customer where ${where}`);
     return {
       id: row.id,

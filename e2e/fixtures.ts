@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page, type Route } from '@playwright/test';
 
 export const localUsers = {
   adele: { name: 'Adele Vance', tenant: 'Contoso Partners', role: 'Admin agent' },
@@ -71,4 +71,26 @@ export async function expectNoAxeViolations(page: Page) {
   )`);
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+/**
+ * Holds every next-page request of the customer list (those that carry a continuation token)
+ * until `release`, so that a test can act on a crawl that has loaded its first page only,
+ * whatever this machine's speed. A request the page gave up on meanwhile is let go.
+ */
+export async function holdNextPages(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const pattern = '**/v1/customers?*';
+  const hold = async (route: Route) => {
+    if (route.request().headers()['ms-continuationtoken'] !== undefined) await released;
+    await route.fallback().catch(() => undefined);
+  };
+  await page.route(pattern, hold);
+  return {
+    release: async () => {
+      release();
+      await page.unroute(pattern, hold);
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { expect, localUsers, signIn, test } from './fixtures';
+import { tokenLifetimeSeconds } from './hosts';
 
 test.describe('signing in', () => {
   for (const user of Object.values(localUsers)) {
@@ -81,9 +82,10 @@ test.describe('signing in', () => {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations.push(frame.url());
     });
-    // Tokens live 120 s here; three minutes later the cached one is past its expiry. (MSAL would
-    // renew it anyway, as it renews within five minutes of expiry; the jump makes it truly expired.)
-    await page.clock.setSystemTime(Date.now() + 3 * 60_000);
+    // A minute past the token's lifetime, the cached one is truly expired (not merely inside
+    // MSAL's five minutes of early renewal). Only this page's clock moves, so every other test
+    // keeps its token for the whole test.
+    await page.clock.setSystemTime(Date.now() + (tokenLifetimeSeconds + 60) * 1000);
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'New customer' })

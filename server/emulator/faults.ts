@@ -17,6 +17,15 @@ export const faultsSchema = z.strictObject({
   dropNextWrites: z.number().int().min(0).max(10_000).optional(),
   /** Every /v1/customers* request is answered 429 for this many seconds from now. */
   throttleStormSeconds: z.number().min(0).max(3600).optional(),
+  /**
+   * Every /v1/customers* request is answered 429 until the faults are cleared: a storm that no
+   * machine speed can outlast before the code under test meets it.
+   */
+  throttleUntilCleared: z.boolean().optional(),
+  /** The next N /v1/customers* requests are answered 429, then the budget applies again. */
+  throttleNextRequests: z.number().int().min(0).max(10_000).optional(),
+  /** Retry-After of the two faults above (a timed storm says how long it has left). */
+  throttleRetryAfterSeconds: z.number().int().min(1).max(3600).optional(),
   /** Every access token is refused with 401, as after a revoked session. */
   rejectTokens: z.boolean().optional(),
   tenantId: z.guid().optional(),
@@ -40,10 +49,14 @@ interface ActiveFaults {
   dropAfterCommitRate: number;
   dropNextWrites: number;
   stormUntil: number;
+  throttleUntilCleared: boolean;
+  throttleNextRequests: number;
+  throttleRetryAfterSeconds: number;
   rejectTokens: boolean;
 }
 
 const GLOBAL = '*';
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 export class FaultInjector {
   readonly #scopes = new Map<string, ActiveFaults>();
@@ -64,6 +77,9 @@ export class FaultInjector {
       dropAfterCommitRate: faults.dropAfterCommitRate ?? 0,
       dropNextWrites: faults.dropNextWrites ?? 0,
       stormUntil: faults.throttleStormSeconds ? this.now() + faults.throttleStormSeconds * 1000 : 0,
+      throttleUntilCleared: faults.throttleUntilCleared ?? false,
+      throttleNextRequests: faults.throttleNextRequests ?? 0,
+      throttleRetryAfterSeconds: faults.throttleRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
       rejectTokens: faults.rejectTokens ?? false,
     };
     this.#scopes.set(faults.tenantId?.toLowerCase() ?? GLOBAL, active);
@@ -105,11 +121,21 @@ export class FaultInjector {
     );
   }
 
-  /** Seconds left in a forced 429 storm, or 0. */
-  stormSecondsLeft(tenantId: string): number {
+  /**
+   * The Retry-After seconds of a forced 429 for this Customer request, or 0 when no fault
+   * refuses it; spends one of `throttleNextRequests`.
+   */
+  takeForcedThrottle(tenantId: string): number {
     const now = this.now();
-    const until = Math.max(0, ...this.#applicable(tenantId).map((scope) => scope.stormUntil));
-    return until > now ? Math.ceil((until - now) / 1000) : 0;
+    const scopes = this.#applicable(tenantId);
+    const until = Math.max(0, ...scopes.map((scope) => scope.stormUntil));
+    if (until > now) return Math.ceil((until - now) / 1000);
+    const endless = scopes.find((scope) => scope.throttleUntilCleared);
+    if (endless) return endless.throttleRetryAfterSeconds;
+    const counted = scopes.find((scope) => scope.throttleNextRequests > 0);
+    if (!counted) return 0;
+    counted.throttleNextRequests -= 1;
+    return counted.throttleRetryAfterSeconds;
   }
 
   /** Whether this committed write loses its connection; spends one of `dropNextWrites`. */

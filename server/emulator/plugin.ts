@@ -162,8 +162,8 @@ export async function registerEmulator(app: FastifyInstance, emulator: Emulator)
         if (latency > 0) await sleep(latency);
         const pathname = request.url.split('?')[0] ?? '';
         if (pathname === '/v1/customers' || pathname.startsWith('/v1/customers/')) {
-          const storm = emulator.faults.stormSecondsLeft(caller.tenantId);
-          const admission = emulator.throttle.admit(caller.tenantId, storm);
+          const forced = emulator.faults.takeForcedThrottle(caller.tenantId);
+          const admission = emulator.throttle.admit(caller.tenantId, forced);
           if (!admission.admitted) return sendThrottled(reply, admission.retryAfterSeconds);
         }
         if (emulator.faults.serviceUnavailable(caller.tenantId)) {

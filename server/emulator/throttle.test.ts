@@ -34,15 +34,41 @@ describe('TenantThrottle', () => {
     const time = clock();
     const throttle = new TenantThrottle(2, 1_000, time.now);
     for (let i = 0; i < 5; i += 1) throttle.admit('a');
-    expect(throttle.metrics().a).toEqual({ requests: 5, throttled: 3, maxInWindow: 5, writes: 0 });
+    expect(throttle.metrics().a).toEqual({
+      requests: 5,
+      throttled: 3,
+      maxInWindow: 5,
+      writes: 0,
+      inWindow: 2,
+    });
     time.advance(1_000);
     throttle.admit('a');
     expect(throttle.metrics().a?.maxInWindow).toBe(5);
     throttle.resetMetrics();
-    expect(throttle.metrics().a).toEqual({ requests: 0, throttled: 0, maxInWindow: 0, writes: 0 });
+    // The window still holds the request admitted after the advance.
+    expect(throttle.metrics().a).toEqual({
+      requests: 0,
+      throttled: 0,
+      maxInWindow: 0,
+      writes: 0,
+      inWindow: 1,
+    });
     // The budget spent before the reset stays spent.
     expect(throttle.admit('a').admitted).toBe(true);
     expect(throttle.admit('a').admitted).toBe(false);
+  });
+
+  it('says how many admitted requests the window holds now, which empties as time passes', () => {
+    const time = clock();
+    const throttle = new TenantThrottle(5, 1_000, time.now);
+    throttle.admit('a');
+    time.advance(400);
+    throttle.admit('a');
+    expect(throttle.metrics().a?.inWindow).toBe(2);
+    time.advance(600);
+    expect(throttle.metrics().a?.inWindow).toBe(1);
+    time.advance(400);
+    expect(throttle.metrics().a?.inWindow).toBe(0);
   });
 
   it('answers a forced storm with its own Retry-After and admits nothing', () => {

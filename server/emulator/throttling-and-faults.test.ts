@@ -11,8 +11,17 @@ beforeAll(async () => {
 afterAll(() => pc.close());
 beforeEach(() => pc.emulator.faults.clear());
 
+/** Until no request of Contoso's is left in the window, however long that takes here. */
 async function waitForEmptyWindow() {
-  await sleep(2_050);
+  while ((pc.emulator.throttle.metrics()[contoso]?.inWindow ?? 0) > 0) await sleep(50);
+}
+
+function postFaults(faults: Record<string, unknown>) {
+  return fetch(`${pc.baseUrl}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
 }
 
 describe('throttling', () => {
@@ -48,6 +57,7 @@ describe('throttling', () => {
       throttled: 1,
       maxInWindow: 6,
       writes: 0,
+      inWindow: 1,
     });
   });
 
@@ -69,15 +79,44 @@ describe('throttling', () => {
 describe('faults', () => {
   it('storms: every customer call gets 429 for the given time', async () => {
     await waitForEmptyWindow();
-    await fetch(`${pc.baseUrl}/_emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ throttleStormSeconds: 30, tenantId: contoso }),
-    });
+    await postFaults({ throttleStormSeconds: 30, tenantId: contoso });
     const response = await pc.call('GET', '/v1/customers?size=1');
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(25);
     expect((await pc.call('GET', '/v1/customers?size=1', { user: 'isaiah' })).status).toBe(200);
+  });
+
+  it('storms until cleared, however long the caller takes to arrive', async () => {
+    await waitForEmptyWindow();
+    await postFaults({
+      throttleUntilCleared: true,
+      throttleRetryAfterSeconds: 3,
+      tenantId: contoso,
+    });
+    for (let i = 0; i < 8; i += 1) {
+      const response = await pc.call('GET', '/v1/customers?size=1');
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('3');
+    }
+    expect((await pc.call('GET', '/v1/customers?size=1', { user: 'isaiah' })).status).toBe(200);
+    await fetch(`${pc.baseUrl}/_emulator/faults`, { method: 'DELETE' });
+    expect((await pc.call('GET', '/v1/customers?size=1')).status).toBe(200);
+  });
+
+  it('refuses exactly the next N customer calls, then admits again', async () => {
+    await waitForEmptyWindow();
+    await postFaults({ throttleNextRequests: 2, tenantId: contoso });
+    // Not the Customer resource: neither refused nor spending one of the N.
+    expect((await pc.call('GET', '/v1/countryvalidationrules/US')).status).toBe(200);
+    const first = await pc.call('GET', '/v1/customers?size=1');
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('5');
+    expect((await pc.call('GET', '/v1/customers?size=1')).status).toBe(429);
+    expect((await pc.call('GET', '/v1/customers?size=1')).status).toBe(200);
+    const shown = (await fetch(`${pc.baseUrl}/_emulator/faults`).then((response) =>
+      response.json(),
+    )) as Record<string, { throttleNextRequests: number }>;
+    expect(shown[contoso]?.throttleNextRequests).toBe(0);
   });
 
   it('answers 503 for the given share of requests', async () => {

@@ -306,7 +306,8 @@ describe('on the real clock', () => {
           () => 'resolved',
           () => 'rejected',
         ),
-        new Promise((resolve) => setTimeout(() => resolve('stuck'), 1_000)),
+        // Generous: four retries 1–2 ms apart take far less on any machine; a hang never ends.
+        new Promise((resolve) => setTimeout(() => resolve('stuck'), 5_000)),
       ]);
       expect({ run, outcome, tries }).toEqual({ run, outcome: 'rejected', tries: 4 });
       queue.dispose();
