@@ -34,13 +34,28 @@ export interface CountryAddressData {
   zipType?: string;
   /** Google's `state_name_type` (province, state, oblast, …), where the format has a state. */
   stateType?: string;
+  /**
+   * A street A, city C, district D, state S and postal code Z in the order the country writes
+   * them (its Latin format `lfmt` where it has one, since Partner Center's addresses are Latin).
+   */
+  order: string;
+  /** Google's `locality_name_type` (post_town, district, suburb) where the city is not a city. */
+  localityType?: string;
+  /** Google's `sublocality_name_type` (neighborhood, townland, …), where the format has %D. */
+  sublocalityType?: string;
   states?: Subdivision[];
 }
 
 export interface AddressData {
   $source: { package: string; version: string; data: string };
   /** The `ZZ` record's values, which every country inherits where it says nothing. */
-  defaults: { require: string; stateType: string; zipType: string };
+  defaults: {
+    require: string;
+    stateType: string;
+    zipType: string;
+    localityType: string;
+    sublocalityType: string;
+  };
   countries: Record<string, CountryAddressData>;
 }
 
@@ -51,6 +66,7 @@ export interface PackageInfo {
 
 const fieldLetters = ['A', 'C', 'S', 'Z'] as const;
 const formatLetters = ['C', 'D', 'S', 'Z'] as const;
+const orderLetters = ['A', 'C', 'D', 'S', 'Z'] as const;
 
 /** A letter of any script other than Latin: such a local name is worth showing beside the Latin. */
 const nonLatinLetter = /[^\P{L}\p{Script=Latin}]/u;
@@ -108,6 +124,17 @@ function formatFields(format: string): string {
   return formatLetters.filter((letter) => used.has(letter)).join('');
 }
 
+/** The fields' letters in their first appearance's order: `%Z%n%S%C%D%n%A` gives `ZSCDA`. */
+function fieldOrder(format: string): string {
+  const seen: string[] = [];
+  for (const [, letter] of format.matchAll(/%([A-Z])/g)) {
+    if (letter && (orderLetters as readonly string[]).includes(letter) && !seen.includes(letter)) {
+      seen.push(letter);
+    }
+  }
+  return seen.join('');
+}
+
 function sortKeys<T extends object>(value: T): T {
   return Object.fromEntries(
     Object.entries(value)
@@ -136,6 +163,8 @@ export function buildAddressData(
     require: letters(fallback.require ?? 'AC', fieldLetters),
     stateType: fallback.state_name_type ?? 'province',
     zipType: fallback.zip_name_type ?? 'postal',
+    localityType: fallback.locality_name_type ?? 'city',
+    sublocalityType: fallback.sublocality_name_type ?? 'suburb',
   };
   const defaultFormat = fallback.fmt ?? '%N%n%O%n%A%n%C';
 
@@ -145,6 +174,8 @@ export function buildAddressData(
     if (!record || code === 'ZZ') continue;
     const uses = formatFields(record.fmt ?? defaultFormat);
     const states = subdivisions(record);
+    const locality = record.locality_name_type;
+    const sublocality = record.sublocality_name_type ?? defaults.sublocalityType;
     countries[code] = sortKeys<CountryAddressData>({
       require: letters(record.require ?? defaults.require, fieldLetters),
       uses,
@@ -155,6 +186,10 @@ export function buildAddressData(
       stateType:
         uses.includes('S') || states ? (record.state_name_type ?? defaults.stateType) : undefined,
       states,
+      order: fieldOrder(record.lfmt ?? record.fmt ?? defaultFormat),
+      localityType:
+        uses.includes('C') && locality && locality !== defaults.localityType ? locality : undefined,
+      sublocalityType: uses.includes('D') ? sublocality : undefined,
     });
   }
   return sortKeys<AddressData>({

@@ -460,6 +460,33 @@ describe('billing profile updates (etag)', () => {
     expect(response.body.description).toMatch(/country/);
   });
 
+  it('renames the customer in the list and the search when the billing company name changes, not the tenant', async () => {
+    const id = await someCustomer();
+    const tenantName = (await pc.call('GET', `/v1/customers/${id}/profiles/company`)).body
+      .companyName;
+    const current = (await pc.call('GET', `/v1/customers/${id}/profiles/billing`)).body;
+    const renamed = `Renamed ${randomUUID().slice(0, 8)} GmbH`;
+    const updated = await pc.call('PUT', `/v1/customers/${id}/profiles/billing`, {
+      body: { ...current, companyName: renamed },
+    });
+    expect(updated.status).toBe(200);
+    expect((await pc.call('GET', `/v1/customers/${id}`)).body.companyProfile.companyName).toBe(
+      renamed,
+    );
+    const filter = encodeURIComponent(
+      JSON.stringify({
+        Field: 'CompanyName',
+        Value: renamed.toLowerCase(),
+        Operator: 'starts_with',
+      }),
+    );
+    const found = (await pc.call('GET', `/v1/customers?size=10&filter=${filter}`)).body.items;
+    expect(found.map((item: { id: string }) => item.id)).toEqual([id]);
+    expect((await pc.call('GET', `/v1/customers/${id}/profiles/company`)).body.companyName).toBe(
+      tenantName,
+    );
+  });
+
   it('replays a retried update instead of calling it stale', async () => {
     const id = await someCustomer();
     const current = (await pc.call('GET', `/v1/customers/${id}/profiles/billing`)).body;

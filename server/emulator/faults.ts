@@ -26,6 +26,8 @@ export const faultsSchema = z.strictObject({
   throttleNextRequests: z.number().int().min(0).max(10_000).optional(),
   /** Retry-After of the two faults above (a timed storm says how long it has left). */
   throttleRetryAfterSeconds: z.number().int().min(1).max(3600).optional(),
+  /** Limits the three throttling faults to these methods (`["PUT"]`: only saves are refused). */
+  throttleMethods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])).optional(),
   /** Every access token is refused with 401, as after a revoked session. */
   rejectTokens: z.boolean().optional(),
   tenantId: z.guid().optional(),
@@ -52,6 +54,8 @@ interface ActiveFaults {
   throttleUntilCleared: boolean;
   throttleNextRequests: number;
   throttleRetryAfterSeconds: number;
+  /** Empty: every method. */
+  throttleMethods: readonly string[];
   rejectTokens: boolean;
 }
 
@@ -80,6 +84,7 @@ export class FaultInjector {
       throttleUntilCleared: faults.throttleUntilCleared ?? false,
       throttleNextRequests: faults.throttleNextRequests ?? 0,
       throttleRetryAfterSeconds: faults.throttleRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
+      throttleMethods: faults.throttleMethods ?? [],
       rejectTokens: faults.rejectTokens ?? false,
     };
     this.#scopes.set(faults.tenantId?.toLowerCase() ?? GLOBAL, active);
@@ -125,9 +130,11 @@ export class FaultInjector {
    * The Retry-After seconds of a forced 429 for this Customer request, or 0 when no fault
    * refuses it; spends one of `throttleNextRequests`.
    */
-  takeForcedThrottle(tenantId: string): number {
+  takeForcedThrottle(tenantId: string, method: string): number {
     const now = this.now();
-    const scopes = this.#applicable(tenantId);
+    const scopes = this.#applicable(tenantId).filter(
+      (scope) => scope.throttleMethods.length === 0 || scope.throttleMethods.includes(method),
+    );
     const until = Math.max(0, ...scopes.map((scope) => scope.stormUntil));
     if (until > now) return Math.ceil((until - now) / 1000);
     const endless = scopes.find((scope) => scope.throttleUntilCleared);

@@ -162,7 +162,7 @@ export async function registerEmulator(app: FastifyInstance, emulator: Emulator)
         if (latency > 0) await sleep(latency);
         const pathname = request.url.split('?')[0] ?? '';
         if (pathname === '/v1/customers' || pathname.startsWith('/v1/customers/')) {
-          const forced = emulator.faults.takeForcedThrottle(caller.tenantId);
+          const forced = emulator.faults.takeForcedThrottle(caller.tenantId, request.method);
           const admission = emulator.throttle.admit(caller.tenantId, forced);
           if (!admission.admitted) return sendThrottled(reply, admission.retryAfterSeconds);
         }

@@ -22,7 +22,7 @@ import {
  * markup, formulas, right-to-left text, emoji and very long names, all legal in Partner Center.
  */
 
-const SEED_VERSION = '1';
+const SEED_VERSION = '2';
 const FABRIKAM_CUSTOMERS = 300;
 
 /** Indirect resellers that Contoso (an indirect provider) sells through. */
@@ -229,6 +229,7 @@ class CustomerFactory {
       partnerId,
       commerceId: uuidFrom(rng),
       companyName,
+      tenantName: companyName,
       domain,
       email: `${mailbox}@${emailDomain}`,
       registrationNumber: requiresRegistration

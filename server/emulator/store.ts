@@ -48,7 +48,13 @@ export interface CustomerRecord {
   id: string;
   partnerId: string;
   commerceId: string;
+  /**
+   * The name the customer list and the bill-to show: a billing profile update that changes
+   * its company name changes this one too (Partner Center's documented behaviour).
+   */
   companyName: string;
+  /** The tenant's own organisation name (the company profile's), which only the customer renames. */
+  tenantName: string;
   domain: string;
   email: string | null;
   registrationNumber: string | null;
@@ -113,6 +119,7 @@ CREATE TABLE IF NOT EXISTS customers (
   partner_id TEXT NOT NULL,
   commerce_id TEXT NOT NULL,
   company_name TEXT NOT NULL,
+  tenant_name TEXT NOT NULL,
   name_key TEXT NOT NULL,
   domain TEXT NOT NULL,
   domain_key TEXT NOT NULL,
@@ -162,7 +169,7 @@ const indexNames = [...indexes.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g)].ma
   (match) => match[1],
 );
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 interface CustomerRow {
   seq: number;
@@ -170,6 +177,7 @@ interface CustomerRow {
   partner_id: string;
   commerce_id: string;
   company_name: string;
+  tenant_name: string;
   name_key: string;
   domain: string;
   domain_key: string;
@@ -198,6 +206,7 @@ function toRow(record: CustomerRecord): Omit<CustomerRow, 'seq'> {
     partner_id: record.partnerId,
     commerce_id: record.commerceId,
     company_name: record.companyName,
+    tenant_name: record.tenantName,
     name_key: searchKey(record.companyName),
     domain: record.domain,
     domain_key: searchKey(record.domain),
@@ -226,6 +235,7 @@ function fromRow(row: CustomerRow): CustomerRecord {
     partnerId: row.partner_id,
     commerceId: row.commerce_id,
     companyName: row.company_name,
+    tenantName: row.tenant_name,
     domain: row.domain,
     email: row.email,
     registrationNumber: row.registration_number,
@@ -429,13 +439,25 @@ export class EmulatorStore {
   }
 
   /** Writes a new billing profile if the etag still matches; false when it went stale. */
+  /**
+   * Replaces the billing profile if its etag is still `expectedEtag`; the listed name follows
+   * the billing company name, the tenant's own name stays.
+   */
   updateBilling(id: string, expectedEtag: string, billing: StoredBillingProfile): boolean {
     const { etag, ...rest } = billing;
     const result = this.db
       .prepare(
-        'UPDATE customers SET billing = ?, billing_etag = ? WHERE id = ? AND billing_etag = ?',
+        `UPDATE customers SET billing = ?, billing_etag = ?, company_name = ?, name_key = ?
+         WHERE id = ? AND billing_etag = ?`,
       )
-      .run(JSON.stringify(rest), etag, id, expectedEtag);
+      .run(
+        JSON.stringify(rest),
+        etag,
+        billing.companyName,
+        searchKey(billing.companyName),
+        id,
+        expectedEtag,
+      );
     return result.changes === 1;
   }
 
@@ -539,6 +561,7 @@ const insertableColumns = {
   partner_id: true,
   commerce_id: true,
   company_name: true,
+  tenant_name: true,
   name_key: true,
   domain: true,
   domain_key: true,

@@ -119,6 +119,17 @@ describe('faults', () => {
     expect(shown[contoso]?.throttleNextRequests).toBe(0);
   });
 
+  it('throttles only the methods it is told to', async () => {
+    await waitForEmptyWindow();
+    await postFaults({ throttleUntilCleared: true, throttleMethods: ['PUT'], tenantId: contoso });
+    const listed = await pc.call('GET', '/v1/customers?size=1');
+    expect(listed.status).toBe(200);
+    const id = listed.body.items[0].id as string;
+    const profile = (await pc.call('GET', `/v1/customers/${id}/profiles/billing`)).body;
+    const saved = await pc.call('PUT', `/v1/customers/${id}/profiles/billing`, { body: profile });
+    expect(saved.status).toBe(429);
+  });
+
   it('answers 503 for the given share of requests', async () => {
     pc.emulator.faults.set({ serviceUnavailableRate: 1 });
     const response = await pc.call('GET', '/v1/countryvalidationrules/DE');

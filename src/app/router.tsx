@@ -34,6 +34,10 @@ const CustomerDetailPage = lazyRouteComponent(
   () => import('@/features/customers/routes/customer-detail-page'),
   'CustomerDetailPage',
 );
+const BillingEditPage = lazyRouteComponent(
+  () => import('@/features/customers/routes/billing-edit-page'),
+  'BillingEditPage',
+);
 const NewCustomerPage = lazyRouteComponent(
   () => import('@/features/onboarding/routes/new-customer-page'),
   'NewCustomerPage',
@@ -115,6 +119,12 @@ const customerDetailRoute = createRoute({
   component: CustomerDetailPage,
 });
 
+const billingEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/customers/$customerId/billing',
+  component: BillingEditPage,
+});
+
 /** Unknown addresses: signed-in users see "not found" inside the shell, others sign in first. */
 const notFoundRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -129,6 +139,7 @@ const routeTree = rootRoute.addChildren([
     customersRoute,
     newCustomerRoute,
     customerDetailRoute,
+    billingEditRoute,
     notFoundRoute,
   ]),
 ]);

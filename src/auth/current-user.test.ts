@@ -28,6 +28,7 @@ describe('describeAccount', () => {
       tenantId: '4b5e8d2a-1c3f-4a6e-9b7d-2f8c0e1a3d5b',
       tenantName: 'Contoso Partners',
       roles: ['Admin agent'],
+      roleClaims: ['AdminAgents'],
     });
   });
 
@@ -39,5 +40,6 @@ describe('describeAccount', () => {
 
   it('ignores malformed role claims instead of crashing', () => {
     expect(describeAccount(account({ roles: 'AdminAgents' })).roles).toEqual([]);
+    expect(describeAccount(account({ roles: 'AdminAgents' })).roleClaims).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { z } from 'zod';
+import { may, type PartnerAction } from '@/auth/permissions';
 
 /** Partner Center's agent groups, as the `roles` claim names them. */
 const partnerRoleLabels: Record<string, string> = {
@@ -22,6 +23,8 @@ export interface CurrentUser {
   tenantName: string;
   /** Human labels of the partner roles; empty when the user has none. */
   roles: string[];
+  /** The `roles` claims as issued (`AdminAgents`), for `may` in permissions.ts. */
+  roleClaims: string[];
 }
 
 export function describeAccount(account: AccountInfo): CurrentUser {
@@ -36,7 +39,14 @@ export function describeAccount(account: AccountInfo): CurrentUser {
     tenantName:
       (claims.success ? claims.data.tenant_display_name : undefined) ?? domain ?? account.tenantId,
     roles: roles.map((role) => partnerRoleLabels[role] ?? role),
+    roleClaims: roles,
   };
+}
+
+/** Whether the signed-in user's partner role allows the action (see permissions.ts). */
+export function useMay(action: PartnerAction): boolean {
+  const user = useCurrentUser();
+  return user ? may(user.roleClaims, action) : false;
 }
 
 export function useCurrentUser(): CurrentUser | undefined {

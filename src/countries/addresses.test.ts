@@ -270,6 +270,36 @@ describe('addressRules, static data', () => {
     expect(addressRules('CN').usesDistrict).toBe(true);
   });
 
+  it('orders the fields as the country writes them, in its Latin format', () => {
+    const order = (country: string) => addressRules(country).fieldOrder;
+    expect(order('PL')).toEqual(['addressLine1', 'postalCode', 'city']);
+    expect(order('US')).toEqual(['addressLine1', 'city', 'state', 'postalCode']);
+    expect(order('JP')).toEqual(['addressLine1', 'state', 'postalCode']);
+    expect(order('CN')).toEqual(['addressLine1', 'district', 'city', 'state', 'postalCode']);
+    expect(order('BR')).toEqual(['addressLine1', 'district', 'city', 'state', 'postalCode']);
+    expect(order('AE')).toEqual(['addressLine1', 'state']);
+    expect(order('GB')).toEqual(['addressLine1', 'city', 'postalCode']);
+  });
+
+  it('names the city and the district as the country does', () => {
+    expect(addressRules('GB').cityLabel).toBe('Post town');
+    expect(addressRules('HK').cityLabel).toBe('District');
+    expect(addressRules('DE').cityLabel).toBe('City');
+    expect(addressRules('BR').districtLabel).toBe('Neighborhood');
+    expect(addressRules('IE').districtLabel).toBe('Townland');
+    expect(addressRules('KR').districtLabel).toBe('District');
+  });
+
+  it('adds a field the format lacks where Partner Center requires it, after the others', () => {
+    const strict = rules({ iso2Code: 'SG', isCityRequired: true, isStateRequired: true });
+    expect(addressRules('SG', strict).fieldOrder).toEqual([
+      'addressLine1',
+      'postalCode',
+      'city',
+      'state',
+    ]);
+  });
+
   it('falls back to Google’s defaults for a country Google does not know', () => {
     expect(addressRules('XJ')).toMatchObject({
       country: 'XJ',

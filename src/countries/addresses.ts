@@ -20,11 +20,20 @@ const countryDataSchema = z.object({
   zipType: z.string().optional(),
   stateType: z.string().optional(),
   states: z.array(subdivisionSchema).optional(),
+  order: z.string(),
+  localityType: z.string().optional(),
+  sublocalityType: z.string().optional(),
 });
 type CountryData = z.infer<typeof countryDataSchema>;
 
 const addressDataSchema = z.object({
-  defaults: z.object({ require: z.string(), stateType: z.string(), zipType: z.string() }),
+  defaults: z.object({
+    require: z.string(),
+    stateType: z.string(),
+    zipType: z.string(),
+    localityType: z.string(),
+    sublocalityType: z.string(),
+  }),
   countries: z.record(z.string(), countryDataSchema),
 });
 
@@ -38,6 +47,7 @@ function staticData(code: string): CountryData {
       require: data.defaults.require,
       // Google's ZZ format: street and city only.
       uses: 'C',
+      order: 'AC',
     }
   );
 }
@@ -50,10 +60,22 @@ export interface StateOption {
   label: string;
 }
 
+/** The address fields whose place and presence depend on the country. */
+export type PlacedAddressField = 'addressLine1' | 'city' | 'district' | 'state' | 'postalCode';
+
 export interface AddressRules {
   /** Upper-case alpha-2; '' when the input was not a country code. */
   country: string;
   source: 'partner-center' | 'static';
+  /**
+   * The fields the country's addresses have, in the order it writes them (Google's Latin
+   * format): Poland `addressLine1, postalCode, city`, Japan `addressLine1, state, postalCode`.
+   */
+  fieldOrder: readonly PlacedAddressField[];
+  /** 'City', 'Post town' (GB), 'District' (HK), 'Suburb'. */
+  cityLabel: string;
+  /** 'District', 'Neighborhood' (BR, MX), 'Townland' (IE), …: Partner Center's `district`. */
+  districtLabel: string;
   cityRequired: boolean;
   /** Google's format has a district line (CN, KR, MX, TH …); never required. */
   usesDistrict: boolean;
@@ -93,6 +115,53 @@ const stateLabels: Readonly<Record<string, string>> = {
   province: 'Province',
   state: 'State',
 };
+
+const localityLabels: Readonly<Record<string, string>> = {
+  city: 'City',
+  district: 'District',
+  post_town: 'Post town',
+  suburb: 'Suburb',
+};
+
+const sublocalityLabels: Readonly<Record<string, string>> = {
+  district: 'District',
+  neighborhood: 'Neighborhood',
+  suburb: 'Suburb',
+  townland: 'Townland',
+  village_township: 'Village or township',
+};
+
+const fieldByLetter: Readonly<Record<string, PlacedAddressField>> = {
+  A: 'addressLine1',
+  C: 'city',
+  D: 'district',
+  S: 'state',
+  Z: 'postalCode',
+};
+
+const fieldOrders = new Map<CountryData, readonly PlacedAddressField[]>();
+
+/**
+ * The country's own order, then any field its format lacks but the rules need (a required state,
+ * a postal code Partner Center checks), after the others.
+ */
+function fieldOrderOf(
+  fixed: CountryData,
+  needs: { city: boolean; state: boolean; postalCode: boolean },
+): readonly PlacedAddressField[] {
+  let order = fieldOrders.get(fixed);
+  if (!order) {
+    order = Object.freeze(
+      [...fixed.order].flatMap((letter) => fieldByLetter[letter] ?? []),
+    ) as readonly PlacedAddressField[];
+    fieldOrders.set(fixed, order);
+  }
+  const missing: PlacedAddressField[] = [];
+  if (needs.city && !order.includes('city')) missing.push('city');
+  if (needs.state && !order.includes('state')) missing.push('state');
+  if (needs.postalCode && !order.includes('postalCode')) missing.push('postalCode');
+  return missing.length ? [...order, ...missing] : order;
+}
 
 const postalCodeLabels: Readonly<Record<string, string>> = {
   eircode: 'Eircode',
@@ -151,17 +220,31 @@ export function addressRules(country: string, rules?: CountryValidationRules): A
   const stateRequired = pc ? pc.isStateRequired : fixed.require.includes('S');
   const postalCodeRequired = pc ? pc.isPostalCodeRequired : fixed.require.includes('Z');
   const postalCodeExample = fixed.zipex;
+  const cityRequired = pc ? pc.isCityRequired : fixed.require.includes('C');
+  const usesState = fixed.uses.includes('S') || known.length > 0 || stateRequired || statesStrict;
+  const usesPostalCode =
+    fixed.uses.includes('Z') || postalCodeRequired || Boolean(pc?.postalCodeRegex);
   const result: AddressRules = {
     country: code,
     source: pc ? 'partner-center' : 'static',
-    cityRequired: pc ? pc.isCityRequired : fixed.require.includes('C'),
+    fieldOrder: fieldOrderOf(fixed, {
+      city: cityRequired,
+      state: usesState,
+      postalCode: usesPostalCode,
+    }),
+    cityLabel: localityLabels[fixed.localityType ?? data.defaults.localityType] ?? 'City',
+    // Partner Center's own word where the country's format has no such line.
+    districtLabel: fixed.sublocalityType
+      ? (sublocalityLabels[fixed.sublocalityType] ?? 'District')
+      : 'District',
+    cityRequired,
     usesDistrict: fixed.uses.includes('D'),
-    usesState: fixed.uses.includes('S') || known.length > 0 || stateRequired || statesStrict,
+    usesState,
     stateRequired,
     stateLabel: stateLabels[fixed.stateType ?? data.defaults.stateType] ?? 'Province',
     states: statesStrict ? pcStates : known,
     statesStrict,
-    usesPostalCode: fixed.uses.includes('Z') || postalCodeRequired || Boolean(pc?.postalCodeRegex),
+    usesPostalCode,
     postalCodeRequired,
     postalCodeLabel: postalCodeLabels[fixed.zipType ?? data.defaults.zipType] ?? 'Postal code',
     // Where Partner Center requires a registration number it requires the billing phone too

@@ -223,7 +223,9 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
   scope.get('/customers/:customerId/profiles/company', (request) => {
     const caller = callerOf(request);
     requirePermission(caller, 'read');
-    return companyProfileOf(ownedCustomer(store, caller, customerIdOf(request)));
+    const customer = ownedCustomer(store, caller, customerIdOf(request));
+    // The profile is the tenant's: its name is the organisation's own, whatever the bill-to says.
+    return companyProfileOf({ ...customer, companyName: customer.tenantName });
   });
 
   scope.get('/customers/:customerId/profiles/billing', (request, reply) => {
@@ -291,6 +293,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
         partnerId: caller.tenantId,
         commerceId: randomUUID(),
         companyName: body.companyProfile.companyName?.trim() || billing.companyName,
+        tenantName: body.companyProfile.companyName?.trim() || billing.companyName,
         domain,
         email: body.companyProfile.email?.trim() || billing.email,
         registrationNumber: registration.normalized || null,

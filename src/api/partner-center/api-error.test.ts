@@ -230,6 +230,22 @@ describe('field errors', () => {
     ]);
   });
 
+  it('places a property Partner Center names in data (27002, property_name) on its field', () => {
+    const error = respond(
+      400,
+      partnerCenter(27002, 'A property has invalid data.', [
+        { property_name: 'StateInvalid' },
+        { propertyName: 'PostalCode' },
+        { property_name: 'SomethingElseInvalid' },
+      ]),
+    );
+    expect(error.kind).toBe('validation');
+    expect(error.fieldErrors.map((fieldError) => fieldError.field)).toEqual([
+      'billingProfile.defaultAddress.state',
+      'billingProfile.defaultAddress.postalCode',
+    ]);
+  });
+
   it('keeps a path relative to the billing profile as given (the PUT)', () => {
     const error = respond(
       400,

@@ -274,10 +274,47 @@ function asFieldPath(value: unknown): string | undefined {
   return path.includes('.') || bareFieldNames.has(path) ? path : undefined;
 }
 
+/**
+ * Where a property named in `data` as `{ property_name: "StateInvalid" }` lives: Partner Center's
+ * address service names the property, not its path, so the billing form's field is looked up.
+ */
+const fieldByPropertyName: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    [
+      'country',
+      'region',
+      'city',
+      'state',
+      'district',
+      'addressLine1',
+      'addressLine2',
+      'addressLine3',
+      'postalCode',
+      'phoneNumber',
+      'firstName',
+      'middleName',
+      'lastName',
+    ].map((name) => [name, addressField(name)]),
+  ),
+  email: 'billingProfile.email',
+  culture: 'billingProfile.culture',
+  language: 'billingProfile.language',
+  companyName: 'billingProfile.companyName',
+  domain: 'companyProfile.domain',
+  organizationRegistrationNumber: registrationNumberField,
+};
+
+function fieldOfPropertyName(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.trim().replace(/(Invalid|Missing|Required|NotSupported)$/, '');
+  return fieldByPropertyName[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+
 function fieldPathsIn(data: unknown[]): string[] {
   const paths = data.map((entry) => {
     if (isRecord(entry)) {
-      return asFieldPath(entry.field ?? entry.property ?? entry.path ?? entry.name);
+      const named = fieldOfPropertyName(entry.property_name ?? entry.propertyName);
+      return named ?? asFieldPath(entry.field ?? entry.property ?? entry.path ?? entry.name);
     }
     return asFieldPath(entry);
   });

@@ -1,23 +1,17 @@
-import { useMsal } from '@azure/msal-react';
 import {
   Avatar,
   Badge,
-  Button,
   Caption1,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { SignOutRegular } from '@fluentui/react-icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useCurrentUser } from '@/auth/current-user';
-import { clearCachedCustomerLists } from '@/features/customers/list/customer-list-cache';
 import { useLastCustomersSearch } from '@/features/customers/list/last-customers-search';
-import { signOut } from '@/auth/sign-out';
 import { ApiStatus } from './api-status';
+import { SignOutButton } from './sign-out-button';
 import { useRuntimeConfig } from '@/config/runtime-config-context';
 
 const useStyles = makeStyles({
@@ -103,10 +97,7 @@ export function AppShell() {
   const styles = useStyles();
   const user = useCurrentUser();
   const config = useRuntimeConfig();
-  const { instance } = useMsal();
-  const queryClient = useQueryClient();
   const active = useActiveSection();
-  const [signingOut, setSigningOut] = useState(false);
   // "Customers" returns to the list as it was last shown: search, filters, sort and columns.
   const lastCustomersSearch = useLastCustomersSearch();
 
@@ -172,23 +163,7 @@ export function AppShell() {
                 Local
               </Badge>
             )}
-            <Button
-              appearance="subtle"
-              icon={<SignOutRegular />}
-              disabledFocusable={signingOut}
-              onClick={() => {
-                setSigningOut(true);
-                const account = instance.getActiveAccount();
-                void (async () => {
-                  queryClient.clear();
-                  // The saved customer list belongs to this account: it leaves with it.
-                  if (account) await clearCachedCustomerLists(account.homeAccountId);
-                  await signOut(instance);
-                })().catch(() => setSigningOut(false));
-              }}
-            >
-              Sign out
-            </Button>
+            <SignOutButton />
           </section>
         )}
       </header>

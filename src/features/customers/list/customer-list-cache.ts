@@ -1,4 +1,4 @@
-import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, set, update, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import type { CustomerRow } from './customer-row';
 
@@ -128,6 +128,36 @@ export async function writeCachedCustomerList(
     await set(key, toStored(list), cacheStore());
   } catch {
     // Not being able to cache costs the next visit its head start, nothing else.
+  }
+}
+
+/**
+ * One customer's row changed in place (renamed, or its relationship removed), so the saved list shows the
+ * change on the next reload without a new crawl. Atomic: a read-modify-write in one transaction.
+ */
+export async function updateCachedCustomerRow(
+  key: string,
+  customerId: string,
+  change: Partial<Pick<CustomerRow, 'companyName' | 'relationship'>>,
+): Promise<void> {
+  try {
+    await update(
+      key,
+      (stored: unknown) => {
+        const parsed = storedListSchema.safeParse(stored);
+        if (!parsed.success) return stored;
+        const position = parsed.data.ids.indexOf(customerId);
+        if (position < 0) return stored;
+        const companyNames = [...parsed.data.companyNames];
+        const relationships = [...parsed.data.relationships];
+        if (change.companyName !== undefined) companyNames[position] = change.companyName;
+        if (change.relationship !== undefined) relationships[position] = change.relationship;
+        return { ...parsed.data, companyNames, relationships };
+      },
+      cacheStore(),
+    );
+  } catch {
+    // Without IndexedDB there is no saved list to keep current.
   }
 }
 

@@ -1,7 +1,11 @@
 import { crawlCustomers } from '@/api/partner-center/crawl-customers';
 import type { PageRequest } from '@/api/partner-center/list-customers';
 import type { PartnerCenterClient } from '@/api/partner-center/partner-center-client';
-import { readCachedCustomerList, writeCachedCustomerList } from './customer-list-cache';
+import {
+  readCachedCustomerList,
+  updateCachedCustomerRow,
+  writeCachedCustomerList,
+} from './customer-list-cache';
 import { toCustomerRow, type CustomerRow } from './customer-row';
 
 export type CrawlState = 'starting' | 'loading' | 'paused' | 'done' | 'failed';
@@ -95,6 +99,30 @@ export class CustomerListStore {
       cachedAt: this.#snapshot.cachedAt ?? this.#completedAt ?? this.#now(),
       loaded: 0,
     });
+  }
+
+  /**
+   * A customer changed elsewhere in the portal (a billing edit renamed it, its relationship was
+   * removed): the list shows it at once, and so does the saved copy, without crawling again.
+   */
+  updateRow(
+    customerId: string,
+    change: Partial<Pick<CustomerRow, 'companyName' | 'relationship'>>,
+  ): void {
+    const fetched = this.#fetched.get(customerId);
+    if (fetched) this.#fetched.set(customerId, { ...fetched, ...change });
+    const shown = this.#snapshot.rows;
+    const position = shown.findIndex((row) => row.id === customerId);
+    const row = shown[position];
+    if (row && this.#snapshot.cachedAt !== undefined) {
+      // The saved copy is on screen while a refresh runs: it is what must show the change.
+      const rows = [...shown];
+      rows[position] = { ...row, ...change };
+      this.#publishNow({ rows });
+    } else if (fetched) {
+      this.#publishNow({});
+    }
+    if (this.#cacheKey) void updateCachedCustomerRow(this.#cacheKey, customerId, change);
   }
 
   async #loadCacheThenCrawl() {

@@ -16,6 +16,10 @@ import { useCompanyProfile } from '@/api/partner-center/get-company-profile';
 import { useCustomer } from '@/api/partner-center/get-customer';
 import type { Customer } from '@/api/partner-center/resources';
 import { useDocumentTitle } from '@/components/use-document-title';
+import {
+  BillingEditAction,
+  UnsavedBillingNotice,
+} from '@/features/customers/components/customer-detail/billing-actions';
 import { BillingProfileDetails } from '@/features/customers/components/customer-detail/billing-profile-section';
 import { CompanyProfileDetails } from '@/features/customers/components/customer-detail/company-profile-section';
 import { CustomerSection } from '@/features/customers/components/customer-detail/customer-section';
@@ -151,6 +155,7 @@ export function CustomerDetailPage() {
           <bdi>{loaded.companyProfile.domain}</bdi>
         </Body1>
       </header>
+      <UnsavedBillingNotice customerId={customerId} />
       {customer.isError && (
         <RequestProblem
           error={customer.error}
@@ -178,6 +183,7 @@ export function CustomerDetailPage() {
           subject="the billing profile"
           query={billing}
           fallback={loaded.billingProfile}
+          actions={<BillingEditAction customerId={customerId} />}
         >
           {(profile) => <BillingProfileDetails profile={profile} />}
         </QueriedSection>

@@ -1,5 +1,7 @@
 import type { Address } from '@/api/partner-center/resources';
+import { addressRules } from '@/countries/addresses';
 import { countryName, toCountryCode } from '@/countries/countries';
+import { addressFieldLabel, type AddressFieldName } from '@/forms/address-labels';
 import {
   DetailList,
   DetailRow,
@@ -20,49 +22,36 @@ function Country({ country }: { country: string }) {
   );
 }
 
-/** Every field of a Partner Center address, in the order a postal form asks for them. */
+/**
+ * Every field of a Partner Center address, in the order a postal form asks for them, each
+ * named as the address's country names it (and as the billing form labels it).
+ */
 export function AddressDetails({ address, label }: { address: Address; label: string }) {
+  const rules = addressRules(address.country);
+  const term = (field: AddressFieldName) => addressFieldLabel(field, rules);
+  const text = (field: Exclude<AddressFieldName, 'country'>) => (
+    <DetailRow key={field} term={term(field)}>
+      <Untrusted value={address[field]} />
+    </DetailRow>
+  );
   return (
     <DetailList label={label}>
-      <DetailRow term="Address line 1">
-        <Untrusted value={address.addressLine1} />
-      </DetailRow>
-      <DetailRow term="Address line 2">
-        <Untrusted value={address.addressLine2} />
-      </DetailRow>
-      <DetailRow term="Address line 3">
-        <Untrusted value={address.addressLine3} />
-      </DetailRow>
-      <DetailRow term="City">
-        <Untrusted value={address.city} />
-      </DetailRow>
-      <DetailRow term="District">
-        <Untrusted value={address.district} />
-      </DetailRow>
-      <DetailRow term="State or province">
-        <Untrusted value={address.state} />
-      </DetailRow>
-      <DetailRow term="Postal code">
-        <Untrusted value={address.postalCode} />
-      </DetailRow>
-      <DetailRow term="Region">
-        <Untrusted value={address.region} />
-      </DetailRow>
-      <DetailRow term="Country">
+      {(
+        [
+          'addressLine1',
+          'addressLine2',
+          'addressLine3',
+          'city',
+          'district',
+          'state',
+          'postalCode',
+          'region',
+        ] as const
+      ).map(text)}
+      <DetailRow term={term('country')}>
         <Country country={address.country} />
       </DetailRow>
-      <DetailRow term="First name">
-        <Untrusted value={address.firstName} />
-      </DetailRow>
-      <DetailRow term="Middle name">
-        <Untrusted value={address.middleName} />
-      </DetailRow>
-      <DetailRow term="Last name">
-        <Untrusted value={address.lastName} />
-      </DetailRow>
-      <DetailRow term="Phone number">
-        <Untrusted value={address.phoneNumber} />
-      </DetailRow>
+      {(['firstName', 'middleName', 'lastName', 'phoneNumber'] as const).map(text)}
     </DetailList>
   );
 }

@@ -11,6 +11,7 @@ import {
   YesNo,
 } from '@/features/customers/components/customer-detail/detail-list';
 import { DetailSection } from '@/features/customers/components/customer-detail/detail-section';
+import { RemoveRelationshipAction } from '@/features/customers/components/customer-detail/remove-relationship-action';
 import { ResourceMetadata } from '@/features/customers/components/customer-detail/resource-metadata';
 import { withheldNotes } from '@/features/customers/components/customer-detail/withheld-notes';
 
@@ -27,7 +28,7 @@ function CustomDomains({ customer }: { customer: Customer }) {
 
 export function CustomerSection({ customer }: { customer: Customer }) {
   return (
-    <DetailSection title="Customer">
+    <DetailSection title="Customer" actions={<RemoveRelationshipAction customer={customer} />}>
       <DetailList label="Customer">
         <DetailRow term="Customer ID">
           <Untrusted value={customer.id} code />

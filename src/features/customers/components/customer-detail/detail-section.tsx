@@ -13,16 +13,35 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
   },
   heading: { margin: 0 },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
 });
 
-export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
+export function DetailSection({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  /** What can be done with the section's resource, beside its heading. */
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const headingId = useId();
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <Title3 as="h2" id={headingId} className={styles.heading}>
-        {title}
-      </Title3>
+      <div className={styles.top}>
+        <Title3 as="h2" id={headingId} className={styles.heading}>
+          {title}
+        </Title3>
+        {actions}
+      </div>
       {children}
     </section>
   );

@@ -13,9 +13,11 @@ export function QueriedSection<T>({
   subject,
   query,
   fallback,
+  actions,
   children,
 }: {
   title: string;
+  actions?: ReactNode;
   /** "the billing profile" */
   subject: string;
   query: UseQueryResult<T>;
@@ -25,7 +27,7 @@ export function QueriedSection<T>({
   const data = query.data ?? fallback;
   const failed = query.isError || (query.fetchStatus === 'paused' && query.data === undefined);
   return (
-    <DetailSection title={title}>
+    <DetailSection title={title} actions={actions}>
       {failed && query.fetchStatus !== 'fetching' && (
         <RequestProblem
           error={query.error}
