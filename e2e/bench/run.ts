@@ -9,6 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, request, type Browser } from '@playwright/test';
 import config from '../../playwright.config.ts';
+import { measureBillingForm } from './billing-form.ts';
 import { measureCountries } from './countries.ts';
 import { measureCustomerList, type ListBenchTarget } from './customers-list.ts';
 import { measureEmulator } from './emulator.ts';
@@ -127,6 +128,12 @@ async function main() {
     const timings = await measureSignIn(browser);
     const listRows = await measureCustomerList(browser, listHost, listRuns);
     const pacedRows = await measureCustomerList(browser, pacedHost, 1);
+    const billingRows = await measureBillingForm(browser, {
+      root,
+      baseURL: listHost.baseURL,
+      dataDir: '.data/bench-100k',
+      runs: Number(process.env.BENCH_BILLING_RUNS ?? 5),
+    });
     await browser.close();
     const emulatorRows = await measureEmulator();
     const queueRows = await measureQueue();
@@ -153,6 +160,7 @@ async function main() {
       ...pacedRows
         .filter(([name]) => /crawl|429/.test(name))
         .map(([name, value]) => [`paced ${name}`, value] as [string, string]),
+      ...billingRows,
       ...emulatorRows,
       ...queueRows,
       ...countryRows,

@@ -5,10 +5,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PartnerCenterProvider } from '@/api/partner-center/partner-center-context';
-import {
-  persistReferenceQueries,
-  restoreReferenceQueries,
-} from '@/api/partner-center/persisted-reference-queries';
 import { useGlobalStyles } from '@/components/use-global-styles';
 import { useSystemTheme } from '@/components/use-system-theme';
 import type { RuntimeConfig } from '@/config/runtime-config';
@@ -17,17 +13,13 @@ import { createPartnerCenter } from './create-partner-center';
 import { createAppRouter } from './router';
 
 function createQueryClient() {
-  const queryClient = new QueryClient({
+  return new QueryClient({
     defaultOptions: {
       // Retrying is the request queue's job (it knows Retry-After and the tenant's budget).
       queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
-  // Partner Center's country rules survive the session; nothing waits for them to be read.
-  void restoreReferenceQueries(queryClient);
-  persistReferenceQueries(queryClient);
-  return queryClient;
 }
 
 export function App(props: {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { referenceKeys } from './customer-keys';
+import { keepCountryRules, readKeptCountryRules } from './kept-country-rules';
 import { usePartnerCenterClient } from './partner-center-context';
 import type { PartnerCenterClient } from './partner-center-client';
 import { countryValidationRulesSchema, type CountryValidationRules } from './resources';
@@ -19,7 +20,14 @@ export function getCountryRules(
 export function countryRulesQueryOptions(client: PartnerCenterClient, country: string) {
   return queryOptions({
     queryKey: referenceKeys.countryRules(country),
-    queryFn: ({ signal }) => getCountryRules(client, country, { signal }),
+    // The copy kept from an earlier session first; Partner Center when there is none.
+    queryFn: async ({ signal }) => {
+      const kept = await readKeptCountryRules(country);
+      if (kept) return kept;
+      const rules = await getCountryRules(client, country, { signal });
+      void keepCountryRules(country, rules);
+      return rules;
+    },
     // The rules change with Microsoft's releases, not within a session.
     staleTime: Infinity,
     enabled: /^[a-z]{2}$/i.test(country),

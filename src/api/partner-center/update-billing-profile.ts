@@ -33,7 +33,12 @@ export function useUpdateBillingProfile(customerId: string) {
       updateBillingProfile(client, customerId, input.profile, { requestId: input.requestId }),
     onSuccess: (updated) => {
       queryClient.setQueryData(customerKeys.billingProfile(customerId), updated);
-      void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId) });
+      // The customer itself (its embedded billing copy and listed name), not the profile just
+      // answered: `exact`, or the profiles below the key would be fetched again for nothing.
+      void queryClient.invalidateQueries({
+        queryKey: customerKeys.detail(customerId),
+        exact: true,
+      });
     },
   });
 }

@@ -1,5 +1,4 @@
 import {
-  Avatar,
   Badge,
   Caption1,
   Text,
@@ -15,6 +14,21 @@ import { SignOutButton } from './sign-out-button';
 import { useRuntimeConfig } from '@/config/runtime-config-context';
 
 const useStyles = makeStyles({
+  // Two initials in a circle, as Fluent's Avatar draws them: the Avatar itself (with its image,
+  // presence and colour machinery) would add several kilobytes to every page for this.
+  initials: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    flexShrink: 0,
+    width: '32px',
+    height: '32px',
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground6,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   root: {
     minHeight: '100vh',
     display: 'grid',
@@ -93,6 +107,13 @@ function useActiveSection(): 'customers' | 'new' | undefined {
   return undefined;
 }
 
+/** "Adele Vance" → "AV", as Fluent's Avatar shows it. */
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
+  return letters.map((word) => [...(word ?? '')][0]?.toUpperCase() ?? '').join('');
+}
+
 export function AppShell() {
   const styles = useStyles();
   const user = useCurrentUser();
@@ -142,7 +163,9 @@ export function AppShell() {
         {user && <ApiStatus />}
         {user && (
           <section className={styles.account} aria-label="Signed-in account">
-            <Avatar name={user.name} size={32} aria-hidden="true" />
+            <span className={styles.initials} aria-hidden="true">
+              {initialsOf(user.name)}
+            </span>
             <div className={styles.identity}>
               <Text weight="semibold" data-testid="user-name">
                 {user.name}

@@ -1,19 +1,12 @@
 import { useMsal } from '@azure/msal-react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { countDrafts, deleteAccountDrafts } from '@/forms/draft-keys';
 import { SignOutRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { signOut } from '@/auth/sign-out';
-import { countDrafts, deleteAccountDrafts } from '@/forms/draft-store';
 import { clearCachedCustomerLists } from '@/features/customers/list/customer-list-cache';
+import { SignOutDraftsDialog } from './sign-out-drafts-dialog';
 
 /**
  * Sign-out takes with it what this browser keeps for the account: the saved customer list and
@@ -24,7 +17,7 @@ export function SignOutButton() {
   const { instance } = useMsal();
   const queryClient = useQueryClient();
   const [signingOut, setSigningOut] = useState(false);
-  const [drafts, setDrafts] = useState(0);
+  const [draftCount, setDraftCount] = useState(0);
 
   const leave = async () => {
     setSigningOut(true);
@@ -51,44 +44,21 @@ export function SignOutButton() {
           const account = instance.getActiveAccount();
           void (async () => {
             const unsaved = account ? await countDrafts(account.homeAccountId) : 0;
-            if (unsaved > 0) setDrafts(unsaved);
+            if (unsaved > 0) setDraftCount(unsaved);
             else await leave();
           })();
         }}
       >
         Sign out
       </Button>
-      <Dialog
-        open={drafts > 0}
-        modalType="alert"
-        onOpenChange={(_event, data) => {
-          if (!data.open) setDrafts(0);
-        }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>
-              Delete {drafts === 1 ? 'one unsaved draft' : `${drafts} unsaved drafts`}?
-            </DialogTitle>
-            <DialogContent>
-              This browser keeps unsaved edits so that nothing you type is lost. They belong to your
-              account, so signing out deletes them. Save them first if you still need them.
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabledFocusable={signingOut}
-                onClick={() => void leave()}
-              >
-                Delete and sign out
-              </Button>
-              <Button disabledFocusable={signingOut} onClick={() => setDrafts(0)}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {draftCount > 0 && (
+        <SignOutDraftsDialog
+          drafts={draftCount}
+          busy={signingOut}
+          onConfirm={() => void leave()}
+          onCancel={() => setDraftCount(0)}
+        />
+      )}
     </>
   );
 }

@@ -21,7 +21,6 @@ import { customerKeys } from '@/api/partner-center/customer-keys';
 import { usePartnerCenterClient } from '@/api/partner-center/partner-center-context';
 import type { BillingProfile, Customer } from '@/api/partner-center/resources';
 import { useUpdateBillingProfile } from '@/api/partner-center/update-billing-profile';
-import { useApiStatus } from '@/api/partner-center/use-api-status';
 import { validateAddress } from '@/api/partner-center/validate-address';
 import { useOnline } from '@/components/use-online';
 import { addressRules } from '@/countries/addresses';
@@ -65,6 +64,7 @@ import {
   type ConflictChoice,
 } from '@/features/customers/billing/billing-conflicts';
 import { BillingSaveBar } from '@/features/customers/billing/billing-save-bar';
+import { SaveThrottledNotice } from '@/features/customers/billing/save-throttled-notice';
 import { customerListCacheKey } from '@/features/customers/list/customer-list-cache';
 import { customerListStoreFor } from '@/features/customers/list/customer-list-store';
 
@@ -173,7 +173,6 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
   const account = instance.getActiveAccount();
   const online = useOnline();
   const update = useUpdateBillingProfile(customerId);
-  const { status: apiStatus, now } = useApiStatus();
 
   const [base, setBase] = useState<Base>(() => ({
     profile: props.profile,
@@ -500,10 +499,6 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
     validatedFields.map((field) => [field, addressFieldLabel(field, rules)]),
   ) as Record<ValidatedField, string>;
 
-  const throttledFor =
-    phase.type === 'saving' && apiStatus.pausedUntil > now
-      ? Math.ceil((apiStatus.pausedUntil - now) / 1000)
-      : undefined;
   const failure = phase.type === 'failed' ? describeFailure(phase.error) : undefined;
   return (
     <form
@@ -586,14 +581,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
             </MessageBarBody>
           </MessageBar>
         )}
-        {throttledFor !== undefined && (
-          <MessageBar intent="warning" data-testid="save-throttled">
-            <MessageBarBody>
-              Partner Center’s limit is reached; your save goes through by itself in {throttledFor}{' '}
-              s.
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {phase.type === 'saving' && <SaveThrottledNotice />}
       </div>
 
       <fieldset className={styles.fieldset}>
