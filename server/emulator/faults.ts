@@ -26,8 +26,11 @@ export const faultsSchema = z.strictObject({
   throttleNextRequests: z.number().int().min(0).max(10_000).optional(),
   /** Retry-After of the two faults above (a timed storm says how long it has left). */
   throttleRetryAfterSeconds: z.number().int().min(1).max(3600).optional(),
-  /** Limits the three throttling faults to these methods (`["PUT"]`: only saves are refused). */
-  throttleMethods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])).optional(),
+  /**
+   * Limits the throttling faults and the 503s to these methods (`["PUT"]`: only saves are
+   * refused), so a test of one operation does not disturb the tenant's other requests.
+   */
+  onlyMethods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])).optional(),
   /** Every access token is refused with 401, as after a revoked session. */
   rejectTokens: z.boolean().optional(),
   tenantId: z.guid().optional(),
@@ -55,7 +58,7 @@ interface ActiveFaults {
   throttleNextRequests: number;
   throttleRetryAfterSeconds: number;
   /** Empty: every method. */
-  throttleMethods: readonly string[];
+  onlyMethods: readonly string[];
   rejectTokens: boolean;
 }
 
@@ -84,7 +87,7 @@ export class FaultInjector {
       throttleUntilCleared: faults.throttleUntilCleared ?? false,
       throttleNextRequests: faults.throttleNextRequests ?? 0,
       throttleRetryAfterSeconds: faults.throttleRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
-      throttleMethods: faults.throttleMethods ?? [],
+      onlyMethods: faults.onlyMethods ?? [],
       rejectTokens: faults.rejectTokens ?? false,
     };
     this.#scopes.set(faults.tenantId?.toLowerCase() ?? GLOBAL, active);
@@ -106,10 +109,16 @@ export class FaultInjector {
     );
   }
 
-  #applicable(tenantId: string | undefined): ActiveFaults[] {
+  #applicable(tenantId: string | undefined, method?: string): ActiveFaults[] {
     const scopes = [this.#scopes.get(GLOBAL)];
     if (tenantId) scopes.push(this.#scopes.get(tenantId.toLowerCase()));
-    return scopes.filter((scope): scope is ActiveFaults => scope !== undefined);
+    return scopes.filter(
+      (scope): scope is ActiveFaults =>
+        scope !== undefined &&
+        (method === undefined ||
+          scope.onlyMethods.length === 0 ||
+          scope.onlyMethods.includes(method)),
+    );
   }
 
   latencyMs(tenantId: string | undefined): number {
@@ -120,8 +129,8 @@ export class FaultInjector {
     return this.#applicable(tenantId).some((scope) => scope.rejectTokens);
   }
 
-  serviceUnavailable(tenantId: string): boolean {
-    return this.#applicable(tenantId).some(
+  serviceUnavailable(tenantId: string, method: string): boolean {
+    return this.#applicable(tenantId, method).some(
       (scope) => scope.serviceUnavailableRate > 0 && this.random() < scope.serviceUnavailableRate,
     );
   }
@@ -132,9 +141,7 @@ export class FaultInjector {
    */
   takeForcedThrottle(tenantId: string, method: string): number {
     const now = this.now();
-    const scopes = this.#applicable(tenantId).filter(
-      (scope) => scope.throttleMethods.length === 0 || scope.throttleMethods.includes(method),
-    );
+    const scopes = this.#applicable(tenantId, method);
     const until = Math.max(0, ...scopes.map((scope) => scope.stormUntil));
     if (until > now) return Math.ceil((until - now) / 1000);
     const endless = scopes.find((scope) => scope.throttleUntilCleared);

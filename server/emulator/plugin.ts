@@ -166,7 +166,7 @@ export async function registerEmulator(app: FastifyInstance, emulator: Emulator)
           const admission = emulator.throttle.admit(caller.tenantId, forced);
           if (!admission.admitted) return sendThrottled(reply, admission.retryAfterSeconds);
         }
-        if (emulator.faults.serviceUnavailable(caller.tenantId)) {
+        if (emulator.faults.serviceUnavailable(caller.tenantId, request.method)) {
           reply.header('retry-after', '1');
           throw new PartnerCenterError(
             503,

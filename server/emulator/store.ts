@@ -438,10 +438,9 @@ export class EmulatorStore {
     );
   }
 
-  /** Writes a new billing profile if the etag still matches; false when it went stale. */
   /**
-   * Replaces the billing profile if its etag is still `expectedEtag`; the listed name follows
-   * the billing company name, the tenant's own name stays.
+   * Replaces the billing profile if its etag is still `expectedEtag` (false when it went stale);
+   * the listed name follows the billing company name, the tenant's own name stays.
    */
   updateBilling(id: string, expectedEtag: string, billing: StoredBillingProfile): boolean {
     const { etag, ...rest } = billing;
@@ -458,6 +457,8 @@ export class EmulatorStore {
         id,
         expectedEtag,
       );
+    // A rename changes what the company-name searches count.
+    if (result.changes === 1) this.#counts.clear();
     return result.changes === 1;
   }
 

@@ -119,15 +119,20 @@ describe('faults', () => {
     expect(shown[contoso]?.throttleNextRequests).toBe(0);
   });
 
-  it('throttles only the methods it is told to', async () => {
+  it('throttles, or answers 503 to, only the methods it is told to', async () => {
     await waitForEmptyWindow();
-    await postFaults({ throttleUntilCleared: true, throttleMethods: ['PUT'], tenantId: contoso });
+    await postFaults({ throttleUntilCleared: true, onlyMethods: ['PUT'], tenantId: contoso });
     const listed = await pc.call('GET', '/v1/customers?size=1');
     expect(listed.status).toBe(200);
     const id = listed.body.items[0].id as string;
     const profile = (await pc.call('GET', `/v1/customers/${id}/profiles/billing`)).body;
     const saved = await pc.call('PUT', `/v1/customers/${id}/profiles/billing`, { body: profile });
     expect(saved.status).toBe(429);
+
+    await postFaults({ serviceUnavailableRate: 1, onlyMethods: ['PUT'], tenantId: contoso });
+    expect((await pc.call('GET', `/v1/customers/${id}`)).status).toBe(200);
+    const refused = await pc.call('PUT', `/v1/customers/${id}/profiles/billing`, { body: profile });
+    expect(refused.status).toBe(503);
   });
 
   it('answers 503 for the given share of requests', async () => {

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type { CountryValidationRules } from '@/api/partner-center/resources';
 import {
@@ -55,13 +55,15 @@ export interface AddressBlockProps<Values extends FieldValues, Output = Values> 
 
 type LineField = Exclude<AddressFieldName, 'country'>;
 
+const extraFields: readonly PlacedAddressField[] = ['city', 'district', 'state', 'postalCode'];
+
 /**
  * The fields after line 1 in the country's order, lines 2 and 3 right after line 1; a field the
  * country does not use is left out unless it holds a value, which is never hidden away.
  */
 function orderedFields(
   order: readonly PlacedAddressField[],
-  values: Partial<Record<LineField, string>>,
+  shown: ReadonlySet<PlacedAddressField>,
 ): LineField[] {
   const fields: LineField[] = [];
   for (const field of order) {
@@ -70,9 +72,8 @@ function orderedFields(
   }
   if (!fields.includes('addressLine1'))
     fields.unshift('addressLine1', 'addressLine2', 'addressLine3');
-  const placeable: PlacedAddressField[] = ['city', 'district', 'state', 'postalCode'];
-  for (const field of placeable) {
-    if (!fields.includes(field) && values[field]?.trim()) fields.push(field);
+  for (const field of extraFields) {
+    if (!fields.includes(field) && shown.has(field)) fields.push(field);
   }
   fields.push('region');
   return fields;
@@ -94,6 +95,13 @@ export function AddressBlock<Values extends FieldValues, Output = Values>(
   const country = typeof watched === 'string' ? watched : rules.country;
   const lineValues = (useWatch({ control, name: props.prefix as FieldPath<Values> }) ??
     {}) as Partial<Record<LineField, string>>;
+  // A field the country does not use shows while it holds a value, and stays once shown:
+  // clearing it must not take the box away from under the cursor.
+  const [shown, setShown] = useState<ReadonlySet<PlacedAddressField>>(() => new Set());
+  const holding = extraFields.filter((field) => lineValues[field]?.trim() && !shown.has(field));
+  // React's "adjust state while rendering": the set only grows, so this settles at once.
+  if (holding.length > 0) setShown(new Set([...shown, ...holding]));
+  const visible = new Set([...shown, ...holding]);
   const label = (field: AddressFieldName) => addressFieldLabel(field, rules);
   const note = (field: AddressFieldName) => props.noteFor?.(field);
   const common = { formId, control };
@@ -171,7 +179,7 @@ export function AddressBlock<Values extends FieldValues, Output = Values>(
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{props.legend}</legend>
       {props.countryField}
-      {orderedFields(rules.fieldOrder, lineValues).map(fieldFor)}
+      {orderedFields(rules.fieldOrder, visible).map(fieldFor)}
       <div className={styles.contact}>
         <TextField
           {...common}

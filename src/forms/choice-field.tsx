@@ -51,7 +51,8 @@ export function ChoiceField<Values extends FieldValues, Output = Values>(
         onChange={(_event, data) => onChange(data.value)}
         onBlur={onBlur}
       >
-        {!value && <option value="">{props.placeholder ?? 'Choose…'}</option>}
+        {/* An optional choice can be cleared again; a required one starts unchosen only. */}
+        {(!value || !props.required) && <option value="">{props.placeholder ?? 'Choose…'}</option>}
         {value && !listed && <option value={value}>{value} (not on the list)</option>}
         {props.choices.map((choice) => (
           <option key={choice.value} value={choice.value}>

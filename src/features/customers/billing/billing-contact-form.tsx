@@ -114,9 +114,11 @@ interface Base {
 
 interface PendingPut {
   bodyKey: string;
-  body: BillingProfile;
   requestId: string;
 }
+
+/** Merges in a row that Partner Center answers stale before the form stops to ask. */
+const MAX_AUTOMATIC_MERGES = 3;
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 /** Read in event handlers only; a module function, which the React compiler's lint can tell from render. */
@@ -196,6 +198,14 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
   const [addressNote, setAddressNote] = useState<string | undefined>();
   const pending = useRef<PendingPut | undefined>(undefined);
   const [resubmit, setResubmit] = useState(0);
+  const automaticMerges = useRef(0);
+  /** The typed address the user already settled (verified, kept or corrected): not asked again. */
+  const settledAddress = useRef<string | undefined>(undefined);
+  /**
+   * While conflicts are open, drafts keep the base from before the merge: a reload then meets
+   * the same conflicts again instead of a draft that silently wins over the other person.
+   */
+  const conflictBase = useRef<{ values: BillingFormValues; etag: string } | undefined>(undefined);
 
   const country = base.values.defaultAddress.country;
   const countryRules = useCountryRules(country);
@@ -229,20 +239,31 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       setDraftReady(true);
       if (!draft) return;
       const current = flatBillingValues(base.values);
+      // Whatever was typed while the draft was being read wins over the draft.
+      const typed = changedFields(billingFields, current, flatBillingValues(form.getValues()));
+      const overTyping = (values: Record<string, string>) => {
+        const next = { ...values };
+        for (const change of typed) next[change.field] = change.to;
+        return billingValuesFromFlat(next);
+      };
       if (draft.baseEtag === base.profile.attributes.etag || !draft.base) {
-        form.reset(billingValuesFromFlat({ ...current, ...draft.values }), {
-          keepDefaultValues: true,
-        });
+        form.reset(overTyping({ ...current, ...draft.values }), { keepDefaultValues: true });
       } else {
         const merge = mergeThreeWay(
           { ...current, ...draft.base },
           { ...current, ...draft.values },
           current,
         );
-        form.reset(billingValuesFromFlat(merge.merged), { keepDefaultValues: true });
+        form.reset(overTyping(merge.merged), { keepDefaultValues: true });
         setTakenFromTheirs(merge.takenFromTheirs);
         setConflicts(merge.conflicts);
         setChoices({});
+        if (merge.conflicts.length > 0) {
+          conflictBase.current = {
+            values: billingValuesFromFlat({ ...current, ...draft.base }),
+            etag: draft.baseEtag ?? '',
+          };
+        }
       }
       setRestoredAt(draft.savedAt);
     });
@@ -261,12 +282,16 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       const current = flatBillingValues(form.getValues());
       const baseline = flatBillingValues(base.values);
       if (changedFields(billingFields, baseline, current).length === 0) return undefined;
-      return { values: current, base: baseline, baseEtag: base.profile.attributes.etag };
+      const kept = conflictBase.current;
+      return kept
+        ? { values: current, base: flatBillingValues(kept.values), baseEtag: kept.etag }
+        : { values: current, base: baseline, baseEtag: base.profile.attributes.etag };
     },
   });
 
   const discard = () => {
     if (draftKey) void deleteDraft(draftKey);
+    conflictBase.current = undefined;
     form.reset(base.values);
     setRestoredAt(undefined);
     setConflicts([]);
@@ -275,12 +300,20 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
     setPhase({ type: 'idle' });
   };
 
-  const onSaved = async (saved: BillingProfile) => {
+  const onSaved = async (saved: BillingProfile, sent: BillingFormValues) => {
     pending.current = undefined;
+    conflictBase.current = undefined;
+    automaticMerges.current = 0;
     if (draftKey) await deleteDraft(draftKey);
     const savedValues = formValuesOf(saved);
     setBase({ profile: saved, values: savedValues });
-    form.reset(savedValues);
+    // Typing went on while the save was on its way: that input stays, as an unsaved change.
+    const since = mergeThreeWay(
+      flatBillingValues(sent),
+      flatBillingValues(form.getValues()),
+      flatBillingValues(savedValues),
+    );
+    form.reset(billingValuesFromFlat(since.merged));
     setTakenFromTheirs([]);
     setConflicts([]);
     setChoices({});
@@ -323,6 +356,9 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       flatBillingValues(form.getValues()),
       flatBillingValues(theirValues),
     );
+    if (merge.conflicts.length > 0) {
+      conflictBase.current ??= { values: base.values, etag: base.profile.attributes.etag };
+    }
     setBase({ profile: theirs, values: theirValues });
     form.reset(billingValuesFromFlat(merge.merged), { keepDefaultValues: true });
     setTakenFromTheirs(merge.takenFromTheirs);
@@ -330,16 +366,20 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
     setChoices({});
     setPhase({ type: 'idle' });
     // Disjoint edits: nothing to ask, so the merged values go to Partner Center at once, once
-    // the new base is in place (the next render's submit sees it).
-    if (merge.conflicts.length === 0) setResubmit((count) => count + 1);
+    // the new base is in place (the next render's submit sees it) — a few times in a row at
+    // most, should others keep saving meanwhile.
+    if (merge.conflicts.length === 0 && automaticMerges.current < MAX_AUTOMATIC_MERGES) {
+      automaticMerges.current += 1;
+      setResubmit((count) => count + 1);
+    }
   };
 
-  const put = async (body: BillingProfile) => {
+  const put = async (body: BillingProfile, sent: BillingFormValues) => {
     const bodyKey = JSON.stringify(body);
-    // Try again after no answer reuses the MS-RequestId, so a save that landed is not repeated;
-    // anything else to send is a new operation.
+    // Sending the same body again after no answer reuses the MS-RequestId, so a save that
+    // landed is not repeated; anything else to send is a new operation.
     if (pending.current?.bodyKey !== bodyKey) {
-      pending.current = { bodyKey, body, requestId: globalThis.crypto.randomUUID() };
+      pending.current = { bodyKey, requestId: globalThis.crypto.randomUUID() };
     }
     const { requestId } = pending.current;
     if (!navigator.onLine) {
@@ -348,7 +388,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
     }
     setPhase({ type: 'saving' });
     try {
-      await onSaved(await update.mutateAsync({ profile: body, requestId }));
+      await onSaved(await update.mutateAsync({ profile: body, requestId }), sent);
     } catch (error) {
       if (!(error instanceof ApiError)) {
         setPhase({ type: 'failed', error });
@@ -396,7 +436,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       setPhase({ type: 'idle' });
       return;
     }
-    await put(profileToSend(base.profile, output, changed));
+    await put(profileToSend(base.profile, output, changed), form.getValues());
   };
 
   const checkAddressThenSend = async (
@@ -410,6 +450,8 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       const value = output.defaultAddress[field];
       if (value) typed[field] = value;
     }
+    const typedKey = JSON.stringify(typed);
+    if (settledAddress.current === typedKey) return send(output);
     setPhase({ type: 'checking-address' });
     let verdict: AddressVerdict;
     try {
@@ -429,13 +471,17 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       setAddressNote(`The address could not be checked (${reason}); it is saved as you typed it.`);
       return send(output);
     }
-    if (verdict.kind === 'verified') return send(output);
+    if (verdict.kind === 'verified') {
+      settledAddress.current = typedKey;
+      return send(output);
+    }
     setPhase({ type: 'idle' });
     setDialog({ verdict, typed, output });
   };
 
   const onValid = async (output: BillingProfileFormOutput) => {
     setSummary([]);
+    setUnresolvedWarning(false);
     const unresolved = conflicts.filter((conflict) => !choices[conflict.field]);
     if (unresolved.length > 0) {
       setUnresolvedWarning(true);
@@ -476,9 +522,9 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
   }, [busy]);
 
   // Offline, the save waits for the connection and goes through when it is back.
-  const retryPending = useEffectEvent(() => {
-    if (pending.current) void put(pending.current.body);
-  });
+  // From the values as they are now: what was typed while waiting is sent too, and an
+  // unchanged body keeps its MS-RequestId.
+  const retryPending = useEffectEvent(() => void submit());
   useEffect(() => {
     if (phase.type === 'waiting-online' && online) retryPending();
   }, [phase.type, online]);
@@ -517,7 +563,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
               Restored your unsaved changes from {time.format(restoredAt)}.
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" onClick={discard}>
+              <Button size="small" disabledFocusable={busy} onClick={discard}>
                 Discard
               </Button>
             </MessageBarActions>
@@ -563,14 +609,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
               )}
             </MessageBarBody>
             <MessageBarActions>
-              <Button
-                onClick={() => {
-                  if (pending.current) void put(pending.current.body);
-                  else void submit();
-                }}
-              >
-                Try again
-              </Button>
+              <Button onClick={() => void submit()}>Try again</Button>
             </MessageBarActions>
           </MessageBar>
         )}
@@ -683,7 +722,8 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
           labels={validatedLabels}
           onCancel={() => setDialog(undefined)}
           onKeepMine={() => {
-            const { output } = dialog;
+            const { output, typed } = dialog;
+            settledAddress.current = JSON.stringify(typed);
             setDialog(undefined);
             void send(output);
           }}
@@ -691,11 +731,13 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
             const { verdict } = dialog;
             setDialog(undefined);
             if (verdict.kind !== 'suggested') return;
+            const accepted: Partial<Record<ValidatedField, string>> = {};
             for (const field of validatedFields) {
-              form.setValue(`defaultAddress.${field}`, verdict.suggestion[field] ?? '', {
-                shouldValidate: true,
-              });
+              const value = verdict.suggestion[field] ?? '';
+              if (value) accepted[field] = value;
+              form.setValue(`defaultAddress.${field}`, value, { shouldValidate: true });
             }
+            settledAddress.current = JSON.stringify(accepted);
             // The suggestion goes through the schema like typed text, then straight to saving.
             void form.handleSubmit((output) => send(output), onInvalid)();
           }}

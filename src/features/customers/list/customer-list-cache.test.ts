@@ -5,6 +5,7 @@ import {
   clearCachedCustomerLists,
   customerListCacheKey,
   readCachedCustomerList,
+  updateCachedCustomerRow,
   writeCachedCustomerList,
 } from './customer-list-cache';
 import type { CustomerRow } from './customer-row';
@@ -197,5 +198,29 @@ describe('the cached customer list', () => {
     await expect(cache.clearCachedCustomerLists('anyone')).resolves.toBe(undefined);
     // The refusal was met, not side-stepped by a connection opened earlier.
     expect(open).toHaveBeenCalled();
+  });
+});
+
+describe('updateCachedCustomerRow', () => {
+  it('changes one customer of the saved list in place, and nothing else', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1 });
+    await updateCachedCustomerRow(key, 'c2', { companyName: 'Renamed GmbH', relationship: 'none' });
+    const after = await readCachedCustomerList(key);
+    expect(after?.rows).toEqual([
+      rows[0],
+      { ...rows[1], companyName: 'Renamed GmbH', relationship: 'none' },
+      rows[2],
+    ]);
+    expect(after?.savedAt).toBe(1);
+  });
+
+  it('writes nothing where no list is saved, or the customer is not in it', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    await updateCachedCustomerRow(key, 'c2', { companyName: 'Renamed GmbH' });
+    expect(await get(key, rawStore)).toBeUndefined();
+    await set(key, stored, rawStore);
+    await updateCachedCustomerRow(key, 'nobody', { companyName: 'Renamed GmbH' });
+    expect(await get(key, rawStore)).toEqual(stored);
   });
 });

@@ -141,6 +141,8 @@ export async function updateCachedCustomerRow(
   change: Partial<Pick<CustomerRow, 'companyName' | 'relationship'>>,
 ): Promise<void> {
   try {
+    // Only an entry that is there and sound is changed: update() would write whatever it got.
+    if (!storedListSchema.safeParse(await get(key, cacheStore())).success) return;
     await update(
       key,
       (stored: unknown) => {
