@@ -9,22 +9,14 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from '@playwright/test';
 import { median } from './median.ts';
+import { untilPaintedSource } from './until-painted.ts';
 
 const CONTOSO = '4b5e8d2a-1c3f-4a6e-9b7d-2f8c0e1a3d5b';
 
 // In-page probe, as a string: the e2e project compiles without the DOM's types.
 const probe = `(() => {
   const bench = (window.__billingBench = {});
-  const untilPainted = (check, timeoutMs = 10000) =>
-    new Promise((resolve) => {
-      const started = performance.now();
-      const frame = () => {
-        if (check()) setTimeout(() => resolve(performance.now()), 0);
-        else if (performance.now() - started > timeoutMs) resolve(undefined);
-        else requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
+  ${untilPaintedSource}
   const companyName = () => document.getElementById('billing-companyName');
   bench.openEditor = async () => {
     const link = [...document.querySelectorAll('a')].find((a) => a.textContent.trim() === 'Edit billing contact');

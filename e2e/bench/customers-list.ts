@@ -6,6 +6,7 @@
  */
 import { request, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { median } from './median.ts';
+import { untilPaintedSource } from './until-painted.ts';
 
 export interface ListBenchTarget {
   baseURL: string;
@@ -46,18 +47,7 @@ const inPageProbe = String.raw`(() => {
   document.addEventListener('DOMContentLoaded', () =>
     watchDone.observe(document.body, { subtree: true, childList: true, characterData: true }),
   );
-  // Resolves after the paint of the first frame in which check() holds: a rAF sees the DOM
-  // that frame paints, and a task queued from it runs after that paint.
-  const untilPainted = (check, timeoutMs = 10000) =>
-    new Promise((resolve) => {
-      const started = performance.now();
-      const frame = () => {
-        if (check()) setTimeout(() => resolve(performance.now()), 0);
-        else if (performance.now() - started > timeoutMs) resolve(undefined);
-        else requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
+  ${untilPaintedSource}
   bench.sortBy = async (label) => {
     const header = [...document.querySelectorAll('[role=grid] [role=columnheader]')].find(
       (cell) => cell.textContent.trim() === label,

@@ -1,4 +1,3 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type { CountryValidationRules } from '@/api/partner-center/resources';
@@ -12,31 +11,7 @@ import { addressFieldLabel, type AddressFieldName } from '@/forms/address-labels
 import { ChoiceField } from '@/forms/choice-field';
 import { SuggestField } from '@/forms/suggest-field';
 import { TextField } from '@/forms/text-field';
-
-const useStyles = makeStyles({
-  fieldset: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    border: 'none',
-    minWidth: 0,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalS,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  contact: {
-    display: 'grid',
-    // Fields of different heights (one with a hint) keep their own: a stretched Fluent field
-    // spreads the extra height into its label and control rows.
-    alignItems: 'start',
-    gap: tokens.spacingHorizontalM,
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
-  },
-});
+import { useFieldsetStyles } from '@/forms/use-fieldset-styles';
 
 export interface AddressBlockProps<Values extends FieldValues, Output = Values> {
   formId: string;
@@ -88,7 +63,7 @@ function orderedFields(
 export function AddressBlock<Values extends FieldValues, Output = Values>(
   props: AddressBlockProps<Values, Output>,
 ) {
-  const styles = useStyles();
+  const styles = useFieldsetStyles();
   const { rules, control, formId } = props;
   const path = (field: AddressFieldName) => `${props.prefix}.${field}` as FieldPath<Values>;
   const watched = useWatch({ control, name: path('country') as FieldPath<Values> }) as unknown;
@@ -180,7 +155,7 @@ export function AddressBlock<Values extends FieldValues, Output = Values>(
       <legend className={styles.legend}>{props.legend}</legend>
       {props.countryField}
       {orderedFields(rules.fieldOrder, visible).map(fieldFor)}
-      <div className={styles.contact}>
+      <div className={styles.row}>
         <TextField
           {...common}
           name={path('firstName')}

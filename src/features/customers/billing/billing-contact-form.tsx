@@ -48,6 +48,7 @@ import { fieldId } from '@/forms/field-id';
 import { TextField } from '@/forms/text-field';
 import { mergeThreeWay, type MergeConflict } from '@/forms/three-way-merge';
 import { useDraftAutosave } from '@/forms/use-draft-autosave';
+import { useFieldsetStyles } from '@/forms/use-fieldset-styles';
 import {
   billingFieldLabel,
   billingFields,
@@ -73,28 +74,6 @@ const FORM_ID = 'billing';
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalXL, maxWidth: '48rem' },
   notices: { display: 'grid', gap: tokens.spacingVerticalM },
-  fieldset: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    border: 'none',
-    minWidth: 0,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalS,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  pair: {
-    display: 'grid',
-    // Fields of different heights (one with a hint) keep their own: a stretched Fluent field
-    // spreads the extra height into its label and control rows.
-    alignItems: 'start',
-    gap: tokens.spacingHorizontalM,
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 14rem), 1fr))',
-  },
   correlation: { fontFamily: tokens.fontFamilyMonospace, userSelect: 'all' },
 });
 
@@ -168,6 +147,7 @@ function describeFailure(error: unknown): { text: string; correlationId?: string
  */
 export function BillingContactForm(props: { customer: Customer; profile: BillingProfile }) {
   const styles = useStyles();
+  const groups = useFieldsetStyles();
   const customerId = props.customer.id;
   const client = usePartnerCenterClient();
   const queryClient = useQueryClient();
@@ -623,9 +603,9 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
         {phase.type === 'saving' && <SaveThrottledNotice />}
       </div>
 
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Billing contact</legend>
-        <div className={styles.pair}>
+      <fieldset className={groups.fieldset}>
+        <legend className={groups.legend}>Billing contact</legend>
+        <div className={groups.row}>
           <TextField
             formId={FORM_ID}
             control={form.control}
@@ -665,7 +645,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
           hint="The name on invoices and in the customer list; the customer's tenant keeps its own name."
           note={noteFor('companyName')}
         />
-        <div className={styles.pair}>
+        <div className={groups.row}>
           <CultureFields
             formId={FORM_ID}
             control={form.control}

@@ -1,6 +1,5 @@
 import {
   Body1,
-  Caption1,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -8,8 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ChevronRightRegular } from '@fluentui/react-icons';
-import { Link, getRouteApi } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useBillingProfile } from '@/api/partner-center/get-billing-profile';
 import { useCustomer } from '@/api/partner-center/get-customer';
 import type { Customer } from '@/api/partner-center/resources';
@@ -19,29 +17,13 @@ import { useDocumentTitle } from '@/components/use-document-title';
 import { BillingContactForm } from '@/features/customers/billing/billing-contact-form';
 import { BillingProfileDetails } from '@/features/customers/components/customer-detail/billing-profile-section';
 import { LimitWaitNotice } from '@/features/customers/components/customer-detail/limit-wait-notice';
+import { CustomerBreadcrumb } from '@/features/customers/components/customer-breadcrumb';
 import { RequestProblem } from '@/features/customers/components/request-problem';
-import { useLastCustomersSearch } from '@/features/customers/list/last-customers-search';
 
 const route = getRouteApi('/_authenticated/customers/$customerId/billing');
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalL, alignContent: 'start', minWidth: 0 },
-  breadcrumb: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    color: tokens.colorNeutralForeground2,
-  },
-  crumb: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  current: { overflowWrap: 'anywhere' },
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-  },
   header: { display: 'grid', gap: tokens.spacingVerticalXS, minWidth: 0 },
   title: { margin: 0, overflowWrap: 'anywhere' },
   subtitle: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
@@ -58,7 +40,6 @@ function nameOf(customer: Customer | undefined): string | undefined {
 export function BillingEditPage() {
   const styles = useStyles();
   const { customerId } = route.useParams();
-  const lastCustomersSearch = useLastCustomersSearch();
   const customer = useCustomer(customerId);
   const billing = useBillingProfile(customerId);
   const mayEdit = useMay('editBilling');
@@ -108,25 +89,10 @@ export function BillingEditPage() {
 
   return (
     <section className={styles.page} aria-labelledby="billing-title">
-      <nav aria-label="Breadcrumb">
-        <ol className={styles.breadcrumb}>
-          <li className={styles.crumb}>
-            <Link to="/customers" search={lastCustomersSearch} className={styles.link}>
-              Customers
-            </Link>
-            <ChevronRightRegular aria-hidden="true" />
-          </li>
-          <li className={styles.crumb}>
-            <Link to="/customers/$customerId" params={{ customerId }} className={styles.link}>
-              <bdi>{name ?? 'Customer'}</bdi>
-            </Link>
-            <ChevronRightRegular aria-hidden="true" />
-          </li>
-          <li className={styles.crumb} aria-current="page">
-            <Caption1 className={styles.current}>Billing contact</Caption1>
-          </li>
-        </ol>
-      </nav>
+      <CustomerBreadcrumb
+        current="Billing contact"
+        customer={{ id: customerId, name: <bdi>{name ?? 'Customer'}</bdi> }}
+      />
       <header className={styles.header}>
         <Title2 as="h1" id="billing-title" className={styles.title}>
           {mayEdit ? 'Edit billing contact' : 'Billing contact'}

@@ -1,6 +1,5 @@
 import {
   Body1,
-  Caption1,
   Skeleton,
   SkeletonItem,
   Spinner,
@@ -8,9 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ChevronRightRegular } from '@fluentui/react-icons';
-import { Link, getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useBillingProfile } from '@/api/partner-center/get-billing-profile';
 import { useCompanyProfile } from '@/api/partner-center/get-company-profile';
 import { useCustomer } from '@/api/partner-center/get-customer';
@@ -25,29 +22,13 @@ import { CompanyProfileDetails } from '@/features/customers/components/customer-
 import { CustomerSection } from '@/features/customers/components/customer-detail/customer-section';
 import { LimitWaitNotice } from '@/features/customers/components/customer-detail/limit-wait-notice';
 import { QueriedSection } from '@/features/customers/components/customer-detail/queried-section';
+import { CustomerBreadcrumb } from '@/features/customers/components/customer-breadcrumb';
 import { RequestProblem } from '@/features/customers/components/request-problem';
-import { useLastCustomersSearch } from '@/features/customers/list/last-customers-search';
 
 const route = getRouteApi('/_authenticated/customers/$customerId');
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalL, alignContent: 'start', minWidth: 0 },
-  breadcrumb: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    color: tokens.colorNeutralForeground2,
-  },
-  crumb: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  current: { overflowWrap: 'anywhere' },
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-  },
   header: { display: 'grid', gap: tokens.spacingVerticalXS, minWidth: 0 },
   // Partner Center allows long names without spaces: they wrap instead of widening the page.
   title: { margin: 0, overflowWrap: 'anywhere' },
@@ -66,26 +47,6 @@ const useStyles = makeStyles({
 /** What a customer is called: old tenants may have no company name, but always a domain. */
 function displayName(customer: Customer): string {
   return customer.companyProfile.companyName.trim() || customer.companyProfile.domain;
-}
-
-function Breadcrumb({ current }: { current: ReactNode }) {
-  const styles = useStyles();
-  const lastCustomersSearch = useLastCustomersSearch();
-  return (
-    <nav aria-label="Breadcrumb">
-      <ol className={styles.breadcrumb}>
-        <li className={styles.crumb}>
-          <Link to="/customers" search={lastCustomersSearch} className={styles.link}>
-            Customers
-          </Link>
-          <ChevronRightRegular aria-hidden="true" />
-        </li>
-        <li className={styles.crumb} aria-current="page">
-          <Caption1 className={styles.current}>{current}</Caption1>
-        </li>
-      </ol>
-    </nav>
-  );
 }
 
 function Loading() {
@@ -130,7 +91,7 @@ export function CustomerDetailPage() {
     const offline = customer.fetchStatus === 'paused';
     return (
       <section className={styles.page} aria-labelledby="customer-title">
-        <Breadcrumb current="Customer" />
+        <CustomerBreadcrumb current="Customer" />
         <Title2 as="h1" id="customer-title" className={styles.title}>
           Customer
         </Title2>
@@ -146,7 +107,7 @@ export function CustomerDetailPage() {
   const name = displayName(loaded);
   return (
     <section className={styles.page} aria-labelledby="customer-title">
-      <Breadcrumb current={<bdi>{name}</bdi>} />
+      <CustomerBreadcrumb current={<bdi>{name}</bdi>} />
       <header className={styles.header}>
         <Title2 as="h1" id="customer-title" className={styles.title}>
           <bdi>{name}</bdi>

@@ -1,7 +1,11 @@
 import type { Address } from '@/api/partner-center/resources';
 import { addressRules } from '@/countries/addresses';
 import { countryName, toCountryCode } from '@/countries/countries';
-import { addressFieldLabel, type AddressFieldName } from '@/forms/address-labels';
+import {
+  addressFieldLabel,
+  addressFieldNames,
+  type AddressFieldName,
+} from '@/forms/address-labels';
 import {
   DetailList,
   DetailRow,
@@ -23,8 +27,8 @@ function Country({ country }: { country: string }) {
 }
 
 /**
- * Every field of a Partner Center address, in the order a postal form asks for them, each
- * named as the address's country names it (and as the billing form labels it).
+ * Every field of a Partner Center address, each named as the address's country names it (and as
+ * the billing form labels it).
  */
 export function AddressDetails({ address, label }: { address: Address; label: string }) {
   const rules = addressRules(address.country);
@@ -36,22 +40,16 @@ export function AddressDetails({ address, label }: { address: Address; label: st
   );
   return (
     <DetailList label={label}>
-      {(
-        [
-          'addressLine1',
-          'addressLine2',
-          'addressLine3',
-          'city',
-          'district',
-          'state',
-          'postalCode',
-          'region',
-        ] as const
-      ).map(text)}
-      <DetailRow term={term('country')}>
-        <Country country={address.country} />
-      </DetailRow>
-      {(['firstName', 'middleName', 'lastName', 'phoneNumber'] as const).map(text)}
+      {/* Country first, as the form asks for it. */}
+      {addressFieldNames.map((field) =>
+        field === 'country' ? (
+          <DetailRow key={field} term={term(field)}>
+            <Country country={address.country} />
+          </DetailRow>
+        ) : (
+          text(field)
+        ),
+      )}
     </DetailList>
   );
 }

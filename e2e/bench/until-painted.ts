@@ -1,0 +1,15 @@
+/**
+ * In-page source (the e2e project has no DOM types): `untilPainted(check, timeoutMs)` resolves
+ * with the time of the paint of the first frame in which check() holds: a rAF sees the DOM that
+ * frame paints, and a task queued from it runs after that paint.
+ */
+export const untilPaintedSource = `const untilPainted = (check, timeoutMs = 10000) =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const frame = () => {
+        if (check()) setTimeout(() => resolve(performance.now()), 0);
+        else if (performance.now() - started > timeoutMs) resolve(undefined);
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });`;
