@@ -2,7 +2,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   countryValidationRulesSchema,
@@ -12,6 +12,8 @@ import { addressRules } from '@/countries/addresses';
 import { createBillingProfileSchema } from '@/countries/customer-profile-schemas';
 import { AddressBlock } from './address-block';
 import { addressFieldNames, type AddressFieldName } from './address-labels';
+import { valuesForCountry } from './country-change';
+import { CountryField } from './country-field';
 import { CultureFields } from './culture-fields';
 
 afterEach(cleanup);
@@ -270,5 +272,122 @@ describe('the zod resolver', () => {
       /requires one for customers in Poland/,
     );
     expect(errors.defaultAddress?.postalCode?.message).toMatch(/Poland/);
+  });
+});
+
+/** An address whose country can change, as the onboarding form has it. */
+function MovingHarness(props: { country: string; state: string; postalCode: string }) {
+  const resolver = zodResolver(createBillingProfileSchema()) as unknown as Resolver<Values>;
+  const form = useForm<Values>({
+    defaultValues: {
+      firstName: 'Ana',
+      lastName: 'Silva',
+      email: 'ana@example.com',
+      companyName: 'Acme',
+      // Spanish (United States): a culture Germany does not have.
+      culture: 'es-US',
+      defaultAddress: {
+        ...emptyAddress(props.country),
+        addressLine1: '1 Main Street',
+        city: 'Springfield',
+        state: props.state,
+        postalCode: props.postalCode,
+      },
+    },
+    mode: 'onTouched',
+    resolver,
+  });
+  const country = useWatch({ control: form.control, name: 'defaultAddress.country' });
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <CultureFields
+        formId="t"
+        control={form.control}
+        name="culture"
+        country={country}
+        partnerCenterRules={undefined}
+      />
+      <AddressBlock
+        formId="t"
+        control={form.control}
+        prefix="defaultAddress"
+        legend="Default address"
+        rules={addressRules(country)}
+        partnerCenterRules={undefined}
+        countryField={
+          <CountryField
+            formId="t"
+            control={form.control}
+            name="defaultAddress.country"
+            onCountryChange={(next) => {
+              const kept = valuesForCountry(
+                {
+                  state: form.getValues('defaultAddress.state'),
+                  culture: form.getValues('culture'),
+                },
+                next,
+              );
+              form.setValue('defaultAddress.state', kept.state);
+              form.setValue('culture', kept.culture ?? '');
+            }}
+          />
+        }
+      />
+    </FluentProvider>
+  );
+}
+
+/** Types part of a name into a Fluent combobox, opens its list and picks the option. */
+async function choose(combobox: HTMLElement, typed: string, option: string) {
+  fireEvent.change(combobox, { target: { value: typed } });
+  fireEvent.keyDown(combobox, { key: 'ArrowDown' });
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('changing the country', () => {
+  it('re-lays the block for the new country and keeps what still fits', async () => {
+    render(<MovingHarness country="US" state="CA" postalCode="95014" />);
+    expect(labelsInOrder().slice(0, 7)).toEqual([
+      'Country',
+      'Address line 1',
+      'Address line 2',
+      'Address line 3',
+      'City',
+      'State',
+      'ZIP code',
+    ]);
+    const country = address().getByRole('combobox', { name: /Country/ });
+    await choose(country, 'Germ', 'Germany');
+    await waitFor(() =>
+      expect(labelsInOrder().slice(0, 6)).toEqual([
+        'Country',
+        'Address line 1',
+        'Address line 2',
+        'Address line 3',
+        'Postal code',
+        'City',
+      ]),
+    );
+    // The street, city and postal code stay; the American state goes; the culture follows.
+    expect(address().getByRole('textbox', { name: 'Address line 1' })).toHaveProperty(
+      'value',
+      '1 Main Street',
+    );
+    expect(address().getByRole('textbox', { name: /City/ })).toHaveProperty('value', 'Springfield');
+    expect(address().getByRole('textbox', { name: /Postal code/ })).toHaveProperty(
+      'value',
+      '95014',
+    );
+    expect(address().queryByRole('combobox', { name: /State/ })).toBeNull();
+    expect(screen.getByRole('combobox', { name: /Culture/ })).toHaveProperty('value', 'de-DE');
+    // Not in Germany, but in Poland (one of the 24), the phone becomes required.
+    await choose(country, 'Pol', 'Poland');
+    await waitFor(() =>
+      expect(
+        address()
+          .getByRole('textbox', { name: /Phone number/ })
+          .hasAttribute('required'),
+      ).toBe(true),
+    );
   });
 });
