@@ -1,5 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
+import { useBoundText, type BoundFieldProps } from '@/forms/bound-field';
 import { fieldId } from '@/forms/field-id';
 
 export interface Choice {
@@ -7,16 +8,12 @@ export interface Choice {
   label: string;
 }
 
-export interface ChoiceFieldProps<Values extends FieldValues, Output = Values> {
-  formId: string;
-  control: Control<Values, unknown, Output>;
-  name: FieldPath<Values>;
-  label: string;
+export interface ChoiceFieldProps<
+  Values extends FieldValues,
+  Output = Values,
+> extends BoundFieldProps<Values, Output> {
   choices: readonly Choice[];
-  required?: boolean;
-  hint?: string;
   placeholder?: string;
-  note?: string;
 }
 
 /**
@@ -28,22 +25,10 @@ export interface ChoiceFieldProps<Values extends FieldValues, Output = Values> {
 export function ChoiceField<Values extends FieldValues, Output = Values>(
   props: ChoiceFieldProps<Values, Output>,
 ) {
-  // Destructured: the React compiler reads `field.ref` as a ref object and every field of it as one.
-  const {
-    field: { ref, value: raw, onChange, onBlur },
-    fieldState,
-  } = useController({ control: props.control, name: props.name });
-  const value = typeof raw === 'string' ? raw : '';
+  const { ref, value, onChange, onBlur, validation } = useBoundText(props);
   const listed = props.choices.some((choice) => choice.value === value);
-  const error = fieldState.error?.message;
   return (
-    <Field
-      label={props.label}
-      required={props.required}
-      hint={props.hint}
-      validationState={error ? 'error' : 'none'}
-      validationMessage={error ?? props.note}
-    >
+    <Field label={props.label} required={props.required} hint={props.hint} {...validation}>
       <Select
         id={fieldId(props.formId, props.name)}
         ref={ref}

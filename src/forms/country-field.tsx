@@ -1,7 +1,8 @@
 import { Combobox, Field, useComboboxFilter } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { Control, FieldPath, FieldValues } from 'react-hook-form';
 import { countryName, countryOptions } from '@/countries/countries';
+import { useBoundText } from '@/forms/bound-field';
 import { fieldId } from '@/forms/field-id';
 
 /**
@@ -15,12 +16,7 @@ export function CountryField<Values extends FieldValues, Output = Values>(props:
   onCountryChange?: (country: string) => void;
   hint?: string;
 }) {
-  // Destructured: the React compiler reads `field.ref` as a ref object and every field of it as one.
-  const {
-    field: { ref, value: raw, onChange, onBlur },
-    fieldState,
-  } = useController({ control: props.control, name: props.name });
-  const value = typeof raw === 'string' ? raw : '';
+  const { ref, value, onChange, onBlur, validation } = useBoundText(props);
   const options = useMemo(
     () => countryOptions().map((option) => ({ value: option.code, children: option.name })),
     [],
@@ -32,15 +28,8 @@ export function CountryField<Values extends FieldValues, Output = Values>(props:
     noOptionsMessage: 'No country matches.',
     optionToText: (option) => `${String(option.children)} ${option.value}`,
   });
-  const error = fieldState.error?.message;
   return (
-    <Field
-      label="Country"
-      required
-      hint={props.hint}
-      validationState={error ? 'error' : 'none'}
-      validationMessage={error}
-    >
+    <Field label="Country" required hint={props.hint} {...validation}>
       <Combobox
         id={fieldId(props.formId, props.name)}
         ref={ref}

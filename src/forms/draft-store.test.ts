@@ -1,14 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  countDrafts,
-  deleteAccountDrafts,
-  deleteDraft,
-  readDraft,
-  writeDraft,
-  type DraftKey,
-} from './draft-store';
+import { countDrafts, deleteAccountDrafts, type DraftKey } from './draft-keys';
+import { deleteDraft, readDraft, writeDraft } from './draft-store';
 
 const adele: DraftKey = {
   tenantId: 'contoso',

@@ -2,9 +2,6 @@ import { del, get, set } from 'idb-keyval';
 import { z } from 'zod';
 import { draftDatabase, draftKeyOf, type DraftKey } from '@/forms/draft-keys';
 
-export type { DraftKey } from '@/forms/draft-keys';
-export { countDrafts, deleteAccountDrafts } from '@/forms/draft-keys';
-
 /**
  * Unsaved form input, kept in IndexedDB so that nothing typed is lost to a reload, a crash, a
  * closed tab or a sign-in round trip. A draft belongs to one partner tenant, one account, one

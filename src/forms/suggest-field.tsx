@@ -1,17 +1,14 @@
 import { Combobox, Field, useComboboxFilter } from '@fluentui/react-components';
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
+import { useBoundText, type BoundFieldProps } from '@/forms/bound-field';
 import type { Choice } from '@/forms/choice-field';
 import { fieldId } from '@/forms/field-id';
 
-export interface SuggestFieldProps<Values extends FieldValues, Output = Values> {
-  formId: string;
-  control: Control<Values, unknown, Output>;
-  name: FieldPath<Values>;
-  label: string;
+export interface SuggestFieldProps<
+  Values extends FieldValues,
+  Output = Values,
+> extends BoundFieldProps<Values, Output> {
   suggestions: readonly Choice[];
-  required?: boolean;
-  hint?: string;
-  note?: string;
 }
 
 /**
@@ -22,13 +19,7 @@ export interface SuggestFieldProps<Values extends FieldValues, Output = Values> 
 export function SuggestField<Values extends FieldValues, Output = Values>(
   props: SuggestFieldProps<Values, Output>,
 ) {
-  // Destructured: the React compiler reads `field.ref` as a ref object and every field of it as one.
-  const {
-    field: { ref, value: raw, onChange, onBlur },
-    fieldState,
-  } = useController({ control: props.control, name: props.name });
-  const value = typeof raw === 'string' ? raw : '';
-  const error = fieldState.error?.message;
+  const { ref, value, onChange, onBlur, validation } = useBoundText(props);
   const options = useComboboxFilter(
     value,
     props.suggestions.map((choice) => ({ value: choice.value, children: choice.label })),
@@ -39,13 +30,7 @@ export function SuggestField<Values extends FieldValues, Output = Values>(
   );
   const picked = props.suggestions.find((choice) => choice.value === value);
   return (
-    <Field
-      label={props.label}
-      required={props.required}
-      hint={props.hint}
-      validationState={error ? 'error' : 'none'}
-      validationMessage={error ?? props.note}
-    >
+    <Field label={props.label} required={props.required} hint={props.hint} {...validation}>
       <Combobox
         id={fieldId(props.formId, props.name)}
         ref={ref}

@@ -1,20 +1,16 @@
 import { Field, Input } from '@fluentui/react-components';
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
+import { useBoundText, type BoundFieldProps } from '@/forms/bound-field';
 import { fieldId } from '@/forms/field-id';
 
-export interface TextFieldProps<Values extends FieldValues, Output = Values> {
-  formId: string;
-  control: Control<Values, unknown, Output>;
-  name: FieldPath<Values>;
-  label: string;
-  required?: boolean;
-  hint?: string;
+export interface TextFieldProps<
+  Values extends FieldValues,
+  Output = Values,
+> extends BoundFieldProps<Values, Output> {
   type?: 'text' | 'email' | 'tel';
   autoComplete?: string;
   /** Reshapes what was typed when the field is left (postal codes, phones); undefined keeps it. */
   normalize?: (value: string) => string | undefined;
-  /** Said under the field while it has no error, such as "Changed by someone else". */
-  note?: string;
   readOnly?: boolean;
 }
 
@@ -25,21 +21,9 @@ export interface TextFieldProps<Values extends FieldValues, Output = Values> {
 export function TextField<Values extends FieldValues, Output = Values>(
   props: TextFieldProps<Values, Output>,
 ) {
-  // Destructured: the React compiler reads `field.ref` as a ref object and every field of it as one.
-  const {
-    field: { ref, value: raw, onChange, onBlur },
-    fieldState,
-  } = useController({ control: props.control, name: props.name });
-  const value = typeof raw === 'string' ? raw : '';
-  const error = fieldState.error?.message;
+  const { ref, value, onChange, onBlur, validation } = useBoundText(props);
   return (
-    <Field
-      label={props.label}
-      required={props.required}
-      hint={props.hint}
-      validationState={error ? 'error' : 'none'}
-      validationMessage={error ?? props.note}
-    >
+    <Field label={props.label} required={props.required} hint={props.hint} {...validation}>
       <Input
         id={fieldId(props.formId, props.name)}
         name={props.name}

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
-import { deleteDraft, writeDraft, type Draft, type DraftKey } from '@/forms/draft-store';
+import type { DraftKey } from '@/forms/draft-keys';
+import { deleteDraft, writeDraft, type Draft } from '@/forms/draft-store';
 
 /** Within a second of the last keystroke, as promised; soon enough that a crash loses little. */
 const DRAFT_DELAY_MS = 400;

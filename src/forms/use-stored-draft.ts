@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { readDraft, type Draft, type DraftKey } from '@/forms/draft-store';
+import type { DraftKey } from '@/forms/draft-keys';
+import { readDraft, type Draft } from '@/forms/draft-store';
 
 /** The draft kept under `key`, read once when the key is known (for "unsaved changes" notices). */
 export function useStoredDraft(key: DraftKey | undefined): Draft | undefined {

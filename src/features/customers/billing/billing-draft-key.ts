@@ -1,6 +1,6 @@
 import { useMsal } from '@azure/msal-react';
 import { useMemo } from 'react';
-import type { DraftKey } from '@/forms/draft-store';
+import type { DraftKey } from '@/forms/draft-keys';
 
 /** Where the signed-in account's unsaved billing contact edit of a customer is kept. */
 export function useBillingDraftKey(customerId: string): DraftKey | undefined {
