@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { request, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, signIn, test, type LocalUserName } from './fixtures';
+import { emulator, writesOf } from './emulator-control';
 import { contosoTenantId, fabrikamTenantId, hosts } from './hosts';
 
 interface StoredAddress {
@@ -146,24 +147,6 @@ function draftCount(page: Page): Promise<number> {
       counting.onsuccess = () => resolve(counting.result);
     };
   })`);
-}
-
-async function emulator(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) {
-  const api = await request.newContext({ baseURL: hosts.main.baseURL, ignoreHTTPSErrors: true });
-  try {
-    const response = await api.fetch(`/_emulator/${path}`, { method, data });
-    expect(response.ok(), `${method} /_emulator/${path}`).toBe(true);
-    return response.status() === 204 ? undefined : ((await response.json()) as unknown);
-  } finally {
-    await api.dispose();
-  }
-}
-
-async function writesOf(tenantId: string): Promise<number> {
-  const metrics = (await emulator('GET', 'metrics')) as {
-    tenants: Record<string, { writes: number }>;
-  };
-  return metrics.tenants[tenantId]?.writes ?? 0;
 }
 
 test.describe('editing a billing contact', () => {

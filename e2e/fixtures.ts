@@ -7,6 +7,7 @@ export const localUsers = {
   megan: { name: 'Megan Bowen', tenant: 'Contoso Partners', role: 'Helpdesk agent' },
   diego: { name: 'Diego Siciliani', tenant: 'Contoso Partners', role: 'No partner role' },
   isaiah: { name: 'Isaiah Langer', tenant: 'Fabrikam Reseller', role: 'Admin agent' },
+  lidia: { name: 'Lidia Holloway', tenant: 'Tailspin Partners', role: 'Admin agent' },
 } as const;
 
 export type LocalUserName = (typeof localUsers)[keyof typeof localUsers]['name'];

@@ -40,3 +40,4 @@ export const tokenLifetimeSeconds = 600;
 
 export const contosoTenantId = '4b5e8d2a-1c3f-4a6e-9b7d-2f8c0e1a3d5b';
 export const fabrikamTenantId = '9d1c7e3b-5a2f-4c8d-8e6a-0b4f2d9c1e7a';
+export const tailspinTenantId = '2c6f9a1d-7b3e-4d5a-8f0c-9e1b3d5f7a29';

@@ -187,6 +187,11 @@ describe('search (filter)', () => {
   it.each([
     ['malformed JSON', encodeURIComponent('{"Field":"CompanyName",'), /not valid JSON/],
     ['an unknown field', filterParam('Country', 'DE'), /field "Country" is not supported/],
+    [
+      'a field named after an Object property',
+      filterParam('constructor', indirectResellers[0]),
+      /field "constructor" is not supported/,
+    ],
     ['an unknown operator', filterParam('CompanyName', 'a', 'equals'), /operator "equals"/],
     ['an empty value', filterParam('CompanyName', ''), /must not be empty/],
     ['a reseller that is not a GUID', filterParam('IndirectReseller', 'fabrikam'), /GUID/],

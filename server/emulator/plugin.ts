@@ -9,6 +9,8 @@ import { FaultInjector, parseFaults } from './faults.ts';
 import { traceHeaders } from './http.ts';
 import { IdempotentWrites } from './idempotency.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
+import { registerOnboardingRoutes } from './routes/onboarding.ts';
+import { registerProfileRoutes } from './routes/profiles.ts';
 import { registerReferenceRoutes } from './routes/reference.ts';
 import { seededCustomerCount, seedIfNeeded } from './seed.ts';
 import { EmulatorStore } from './store.ts';
@@ -21,6 +23,8 @@ export interface Emulator {
   verifier: TokenVerifier;
   tokens: ContinuationTokens;
   writes: IdempotentWrites;
+  /** The emulator's clock (tests may pass their own). */
+  now: () => number;
   close(): void;
 }
 
@@ -74,6 +78,7 @@ export function createEmulator(
     }),
     tokens: new ContinuationTokens(tokenKeyOf(store)),
     writes: new IdempotentWrites(store, throttle, faults, now),
+    now,
     close: () => store.close(),
   };
 }
@@ -90,12 +95,17 @@ function tokenKeyOf(store: EmulatorStore): Buffer {
 /** What each path answers to; every other method gets 405 with Partner Center's error body. */
 const allowedMethods: Record<string, readonly string[]> = {
   '/customers': ['GET', 'HEAD', 'POST'],
+  '/customers/relationshiprequests': ['GET', 'HEAD'],
   '/customers/:customerId': ['GET', 'HEAD', 'PATCH', 'DELETE'],
+  '/customers/:customerId/agreements': ['GET', 'HEAD', 'POST'],
   '/customers/:customerId/profiles/company': ['GET', 'HEAD'],
   '/customers/:customerId/profiles/billing': ['GET', 'HEAD', 'PUT'],
   '/domains/:domain': ['HEAD'],
   '/validations/address': ['POST'],
   '/countryvalidationrules/:country': ['GET', 'HEAD'],
+  '/relationships': ['GET', 'HEAD'],
+  '/agreements': ['GET', 'HEAD'],
+  '/profiles/organization': ['GET', 'HEAD'],
 };
 const everyMethod = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -178,6 +188,8 @@ export async function registerEmulator(app: FastifyInstance, emulator: Emulator)
       });
 
       registerCustomerRoutes(scope, emulator);
+      registerOnboardingRoutes(scope, emulator);
+      registerProfileRoutes(scope);
       registerReferenceRoutes(scope, emulator.store);
       for (const [url, allowed] of Object.entries(allowedMethods)) {
         const refused = everyMethod.filter((method) => !allowed.includes(method));

@@ -1,4 +1,10 @@
-import type { CustomerListRow, CustomerRecord, StoredBillingProfile } from './store.ts';
+import type { OrganizationProfile } from './organization-profiles.ts';
+import type {
+  AgreementRecord,
+  CustomerListRow,
+  CustomerRecord,
+  StoredBillingProfile,
+} from './store.ts';
 
 /**
  * The wire shapes of PARTNER-CENTER.md's resources, camelCase as Partner Center answers.
@@ -107,5 +113,56 @@ export function collectionOf(
     },
     ...(next ? { continuationToken: next.continuationToken } : {}),
     attributes: { objectType: 'Collection' },
+  };
+}
+
+/** `GET /v1/customers/relationshiprequests`: the invitation link a customer's admin accepts. */
+export function relationshipRequestOf(url: string) {
+  return { url, attributes: { objectType: 'CustomerRelationshipRequest' } };
+}
+
+export function partnerRelationshipOf(
+  partner: { id: string; name: string; msPartnerNetworkId: string },
+  relationshipType: string,
+) {
+  return {
+    id: partner.id,
+    name: partner.name,
+    relationshipType,
+    state: 'Active',
+    msPartnerNetworkId: partner.msPartnerNetworkId,
+    attributes: { objectType: 'PartnerRelationship' },
+  };
+}
+
+export function agreementMetadataOf(template: {
+  templateId: string;
+  agreementType: string;
+  agreementLink: string;
+  displayName: string;
+  versionRank: number;
+}) {
+  return { ...template, attributes: { objectType: 'AgreementMetaData' } };
+}
+
+export function agreementOf(agreement: AgreementRecord) {
+  return {
+    primaryContact: agreement.primaryContact,
+    dateAgreed: agreement.dateAgreed,
+    templateId: agreement.templateId,
+    type: agreement.type,
+    agreementLink: agreement.agreementLink,
+    userId: agreement.userId,
+    attributes: { objectType: 'Agreement' },
+  };
+}
+
+/** `GET /v1/profiles/organization`: the signed-in partner's own profile. */
+export function organizationProfileWireOf(profile: OrganizationProfile) {
+  const { etag, ...rest } = profile;
+  return {
+    ...rest,
+    links: { self: link('/profiles/organization') },
+    attributes: { objectType: 'OrganizationProfile', etag },
   };
 }

@@ -129,11 +129,54 @@ describe('bad input gets Partner Center’s error shape, never a 500', () => {
       },
       { requiredKeys: [] },
     );
+    const agreementLike = fc.record(
+      {
+        primaryContact: fc.oneof(
+          json,
+          fc.record(
+            {
+              firstName: fc.oneof(fc.string(), json),
+              lastName: fc.oneof(fc.string(), json),
+              email: fc.oneof(fc.emailAddress(), fc.string(), json),
+              phoneNumber: fc.oneof(fc.string(), json),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        dateAgreed: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+          fc.string(),
+          json,
+        ),
+        templateId: fc.oneof(fc.constant('117a1e1b-5f2c-4b8d-9e36-0a4c7d2f18b5'), fc.string()),
+        type: fc.oneof(fc.constant('MicrosoftCustomerAgreement'), fc.string(), json),
+        agreementLink: fc.oneof(fc.webUrl(), fc.string(), json),
+      },
+      { requiredKeys: [] },
+    );
+    const query = (path: string, name: string) =>
+      fc.string().map((value) => `${path}?${name}=${encodeURIComponent(value)}`);
     const request = fc.oneof(
       fc.record({
         method: fc.constant('POST'),
         path: fc.constant('/v1/customers'),
         body: fc.oneof(createLike, json),
+      }),
+      fc.record({
+        method: fc.constant('POST'),
+        path: fc.constant('/v1/customers/{id}/agreements'),
+        body: fc.oneof(agreementLike, json),
+      }),
+      fc.record({
+        method: fc.constantFrom('GET', 'HEAD'),
+        path: fc.oneof(
+          query('/v1/customers/relationshiprequests', 'indirectResellerId'),
+          query('/v1/customers/relationshiprequests', 'indirectCloudSolutionProviderId'),
+          query('/v1/relationships', 'relationship_type'),
+          query('/v1/agreements', 'agreementType'),
+          query('/v1/customers/{id}/agreements', 'agreementType'),
+        ),
+        body: fc.constant(undefined),
       }),
       fc.record({
         method: fc.constant('PUT'),
@@ -197,7 +240,9 @@ describe('bad input gets Partner Center’s error shape, never a 500', () => {
               response.body?.items ??
               response.body?.status ??
               response.body?.id ??
-              response.body?.iso2Code,
+              response.body?.iso2Code ??
+              response.body?.url ??
+              response.body?.templateId,
           ).toBeDefined();
         }
       }),

@@ -97,6 +97,27 @@ export interface ListCursor {
   seq: number;
 }
 
+export interface StoredContact {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phoneNumber?: string;
+}
+
+/** A partner's confirmation that the customer accepted an agreement. */
+export interface AgreementRecord {
+  customerId: string;
+  partnerId: string;
+  templateId: string;
+  type: string;
+  agreementLink: string;
+  /** ISO 8601, UTC. */
+  dateAgreed: string;
+  primaryContact: StoredContact;
+  /** The partner user who attested it (the token's `oid`). */
+  userId: string;
+}
+
 export interface StoredReply {
   status: number;
   body: string;
@@ -144,6 +165,18 @@ CREATE TABLE IF NOT EXISTS domains (
   domain_key TEXT PRIMARY KEY,
   customer_id TEXT REFERENCES customers (id) ON DELETE CASCADE
 );
+CREATE TABLE IF NOT EXISTS agreements (
+  seq INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  partner_id TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  agreement_link TEXT NOT NULL,
+  date_agreed TEXT NOT NULL,
+  primary_contact TEXT NOT NULL,
+  user_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS agreements_by_customer ON agreements (customer_id, partner_id, seq);
 CREATE TABLE IF NOT EXISTS replays (
   partner_id TEXT NOT NULL,
   request_id TEXT NOT NULL,
@@ -169,7 +202,12 @@ const indexNames = [...indexes.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g)].ma
   (match) => match[1],
 );
 
-const SCHEMA_VERSION = '2';
+const SCHEMA_VERSION = '3';
+/**
+ * Versions the current schema only adds tables to: `CREATE TABLE IF NOT EXISTS` upgrades them
+ * in place, so their customers and edits are kept (version 3 added the agreements).
+ */
+const UPGRADABLE_VERSIONS: ReadonlySet<string> = new Set(['2']);
 
 interface CustomerRow {
   seq: number;
@@ -277,7 +315,9 @@ export class EmulatorStore {
     // keeps them in memory (64 MiB).
     this.db.pragma('cache_size = -65536');
     const version = this.#tableExists('meta') ? this.getMeta('schema_version') : undefined;
-    if (version !== undefined && version !== SCHEMA_VERSION) this.#dropAll();
+    if (version !== undefined && version !== SCHEMA_VERSION && !UPGRADABLE_VERSIONS.has(version)) {
+      this.#dropAll();
+    }
     this.db.exec(schema);
     this.db.exec(indexes);
     this.setMeta('schema_version', SCHEMA_VERSION);
@@ -291,7 +331,7 @@ export class EmulatorStore {
 
   #dropAll(): void {
     this.db.exec(
-      'DROP TABLE IF EXISTS replays; DROP TABLE IF EXISTS domains; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS meta;',
+      'DROP TABLE IF EXISTS replays; DROP TABLE IF EXISTS agreements; DROP TABLE IF EXISTS domains; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS meta;',
     );
   }
 
@@ -316,7 +356,7 @@ export class EmulatorStore {
   clear(): void {
     this.#counts.clear();
     this.db.exec(
-      'DELETE FROM replays; DELETE FROM domains; DELETE FROM customers; DELETE FROM meta;',
+      'DELETE FROM replays; DELETE FROM agreements; DELETE FROM domains; DELETE FROM customers; DELETE FROM meta;',
     );
     this.setMeta('schema_version', SCHEMA_VERSION);
   }
@@ -473,6 +513,43 @@ export class EmulatorStore {
   deleteCustomer(id: string): void {
     this.#counts.clear();
     this.db.prepare('DELETE FROM customers WHERE id = ?').run(id);
+  }
+
+  /** Records an attestation; call inside `transaction` together with its replay. */
+  insertAgreement(agreement: AgreementRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO agreements (customer_id, partner_id, template_id, type, agreement_link, date_agreed, primary_contact, user_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        agreement.customerId,
+        agreement.partnerId,
+        agreement.templateId,
+        agreement.type,
+        agreement.agreementLink,
+        agreement.dateAgreed,
+        JSON.stringify(agreement.primaryContact),
+        agreement.userId,
+      );
+  }
+
+  /** The attestations a partner gave for a customer, oldest first. */
+  listAgreements(customerId: string, partnerId: string): AgreementRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT customer_id AS customerId, partner_id AS partnerId, template_id AS templateId, type,
+           agreement_link AS agreementLink, date_agreed AS dateAgreed,
+           primary_contact AS primaryContact, user_id AS userId
+         FROM agreements WHERE customer_id = ? AND partner_id = ? ORDER BY seq`,
+      )
+      .all(customerId, partnerId) as (Omit<AgreementRecord, 'primaryContact'> & {
+      primaryContact: string;
+    })[];
+    return rows.map((row) => ({
+      ...row,
+      primaryContact: JSON.parse(row.primaryContact) as StoredContact,
+    }));
   }
 
   findReplay(

@@ -83,6 +83,71 @@ export const filterSchema = z.object({
   operator: z.string(),
 });
 
+/** A date, or a date and time; without a zone it is taken as UTC, as Partner Center records it. */
+const isoDateTime =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function zoneOffsetMinutes(zone: string): number {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
+
+/** The moment an ISO 8601 date or date-time names, or undefined for anything else (2026-02-30). */
+export function instantOf(text: string): Date | undefined {
+  const match = isoDateTime.exec(text.trim());
+  if (!match) return undefined;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0));
+  const milliseconds = Math.floor(Number(`0.${match[7] ?? '0'}`) * 1000);
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);
+  const date = new Date(local);
+  // Date.UTC rolls 30 February over into March: a date that does not round-trip does not exist.
+  const exists =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
+  const offset = zoneOffsetMinutes(match[8] ?? 'Z');
+  // Real zones lie within UTC-12 and UTC+14.
+  if (!exists || Math.abs(offset) > 14 * 60) return undefined;
+  return new Date(local - offset * 60_000);
+}
+
+const agreementContactSchema = z.object({
+  firstName: requiredText(50),
+  lastName: requiredText(50),
+  email,
+  phoneNumber: optionalText(25),
+});
+
+export const agreementSchema = z.object({
+  primaryContact: agreementContactSchema,
+  dateAgreed: z
+    .string()
+    .trim()
+    .transform((text, context) => {
+      const instant = instantOf(text);
+      if (!instant) {
+        context.addIssue({
+          code: 'custom',
+          message: 'must be a UTC date and time such as 2026-11-24T09:30:00Z (or a date)',
+        });
+        return z.NEVER;
+      }
+      return instant;
+    }),
+  templateId: z.string().trim().min(1).max(64),
+  type: z.string().trim().min(1).max(64),
+  agreementLink: z.url('must be a URL').max(2048).nullish(),
+  attributes: attributesSchema,
+});
+export type WireAgreement = z.infer<typeof agreementSchema>;
+
 export const addressValidationSchema = z.object({
   addressLine1: optionalText(200),
   addressLine2: optionalText(200),
@@ -106,6 +171,8 @@ const canonicalKeys = new Map<string, string>(
     ...Object.keys(removeRelationshipSchema.shape),
     ...Object.keys(filterSchema.shape),
     ...Object.keys(addressValidationSchema.shape),
+    ...Object.keys(agreementSchema.shape),
+    ...Object.keys(agreementContactSchema.shape),
     'objectType',
     'etag',
     'links',

@@ -35,6 +35,12 @@ export const tenants = {
     displayName: 'Fabrikam Reseller',
     domain: 'fabrikamreseller.onmicrosoft.com',
   },
+  /** A direct partner with no customers yet: onboards its own, with faults of its own. */
+  tailspin: {
+    id: '2c6f9a1d-7b3e-4d5a-8f0c-9e1b3d5f7a29',
+    displayName: 'Tailspin Partners',
+    domain: 'tailspinpartners.onmicrosoft.com',
+  },
 } as const satisfies Record<string, LocalTenant>;
 
 export const localUsers: readonly LocalUser[] = [
@@ -71,6 +77,13 @@ export const localUsers: readonly LocalUser[] = [
     name: 'Isaiah Langer',
     username: 'isaiah@fabrikamreseller.onmicrosoft.com',
     tenant: tenants.fabrikam,
+    roles: ['AdminAgents'],
+  },
+  {
+    oid: 'f6c8b0d2-5a7c-4e1f-9b6d-8c0e2f4a5b76',
+    name: 'Lidia Holloway',
+    username: 'lidia@tailspinpartners.onmicrosoft.com',
+    tenant: tenants.tailspin,
     roles: ['AdminAgents'],
   },
 ];

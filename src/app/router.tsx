@@ -17,6 +17,7 @@ import {
   customersSearchSchema,
   defaultCustomersSearch,
 } from '@/features/customers/list/customers-search';
+import { newCustomerSearchSchema } from '@/features/onboarding/new-customer-search';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
@@ -38,9 +39,9 @@ const BillingEditPage = lazyRouteComponent(
   () => import('@/features/customers/routes/billing-edit-page'),
   'BillingEditPage',
 );
-const NewCustomerPage = lazyRouteComponent(
-  () => import('@/features/onboarding/routes/new-customer-page'),
-  'NewCustomerPage',
+const NewCustomerRoute = lazyRouteComponent(
+  () => import('./routes/new-customer-route'),
+  'NewCustomerRoute',
 );
 
 export interface RouterContext {
@@ -110,7 +111,8 @@ const customersRoute = createRoute({
 const newCustomerRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/customers/new',
-  component: NewCustomerPage,
+  validateSearch: newCustomerSearchSchema,
+  component: NewCustomerRoute,
 });
 
 const customerDetailRoute = createRoute({

@@ -26,6 +26,11 @@ export interface AddressBlockProps<Values extends FieldValues, Output = Values> 
   countryField: ReactNode;
   /** A note under a field, such as "Changed by someone else". */
   noteFor?: (field: AddressFieldName) => string | undefined;
+  /**
+   * Whether the contact's names are asked here; a form that asks them once for the whole
+   * contact (onboarding) leaves them out and fills the address's from its own.
+   */
+  contactNames?: boolean;
 }
 
 type LineField = Exclude<AddressFieldName, 'country'>;
@@ -155,31 +160,33 @@ export function AddressBlock<Values extends FieldValues, Output = Values>(
       <legend className={styles.legend}>{props.legend}</legend>
       {props.countryField}
       {orderedFields(rules.fieldOrder, visible).map(fieldFor)}
-      <div className={styles.row}>
-        <TextField
-          {...common}
-          name={path('firstName')}
-          label={label('firstName')}
-          required
-          autoComplete="given-name"
-          note={note('firstName')}
-        />
-        <TextField
-          {...common}
-          name={path('middleName')}
-          label={label('middleName')}
-          autoComplete="additional-name"
-          note={note('middleName')}
-        />
-        <TextField
-          {...common}
-          name={path('lastName')}
-          label={label('lastName')}
-          required
-          autoComplete="family-name"
-          note={note('lastName')}
-        />
-      </div>
+      {props.contactNames !== false && (
+        <div className={styles.row}>
+          <TextField
+            {...common}
+            name={path('firstName')}
+            label={label('firstName')}
+            required
+            autoComplete="given-name"
+            note={note('firstName')}
+          />
+          <TextField
+            {...common}
+            name={path('middleName')}
+            label={label('middleName')}
+            autoComplete="additional-name"
+            note={note('middleName')}
+          />
+          <TextField
+            {...common}
+            name={path('lastName')}
+            label={label('lastName')}
+            required
+            autoComplete="family-name"
+            note={note('lastName')}
+          />
+        </div>
+      )}
       <TextField
         {...common}
         name={path('phoneNumber')}

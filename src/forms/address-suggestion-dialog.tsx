@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { AddressVerdict, ValidatedField } from '@/forms/address-check';
 import { validatedFields } from '@/forms/address-check';
 
@@ -38,6 +39,12 @@ const useStyles = makeStyles({
 });
 
 export type TypedAddress = Partial<Record<ValidatedField, string>>;
+
+/** What the dialog asks about: Partner Center's verdict beside what was typed. */
+export interface AddressQuestion {
+  verdict: Exclude<AddressVerdict, { kind: 'verified' }>;
+  typed: TypedAddress;
+}
 
 function AddressColumn(props: {
   title: string;
@@ -78,19 +85,27 @@ function AddressColumn(props: {
  * user decides; the check never blocks a save.
  */
 export function AddressSuggestionDialog(props: {
-  verdict: Exclude<AddressVerdict, { kind: 'verified' }>;
-  typed: TypedAddress;
+  /** What to ask about; undefined closes the dialog. */
+  request: AddressQuestion | undefined;
   labels: Readonly<Record<ValidatedField, string>>;
+  /** The unverified address's "keep" button: "Keep it and save", "Keep it and go on". */
+  keepLabel?: string;
   onUseSuggested: () => void;
   onKeepMine: () => void;
   onCancel: () => void;
 }) {
   const styles = useStyles();
-  const { verdict } = props;
+  // Mounted for good and opened by its prop: a Fluent Dialog unmounted while open leaves
+  // aria-hidden on the page (microsoft/fluentui#35139), hiding it from screen readers. The last
+  // question stays on screen while the dialog closes.
+  const [shown, setShown] = useState(props.request);
+  if (props.request && props.request !== shown) setShown(props.request);
+  if (!shown) return null;
+  const { verdict, typed } = props.request ?? shown;
   const suggested = verdict.kind === 'suggested';
   return (
     <Dialog
-      open
+      open={props.request !== undefined}
       modalType="alert"
       onOpenChange={(_event, data) => {
         if (!data.open) props.onCancel();
@@ -114,7 +129,7 @@ export function AddressSuggestionDialog(props: {
               <div className={styles.columns}>
                 <AddressColumn
                   title="You typed"
-                  address={props.typed}
+                  address={typed}
                   labels={props.labels}
                   marked={verdict.differences}
                 />
@@ -129,7 +144,7 @@ export function AddressSuggestionDialog(props: {
               <div className={styles.columns}>
                 <AddressColumn
                   title="You typed"
-                  address={props.typed}
+                  address={typed}
                   labels={props.labels}
                   marked={[]}
                 />
@@ -147,7 +162,7 @@ export function AddressSuggestionDialog(props: {
             ) : (
               <>
                 <Button appearance="primary" onClick={props.onKeepMine}>
-                  Keep it and save
+                  {props.keepLabel ?? 'Keep it and save'}
                 </Button>
                 <Button onClick={props.onCancel}>Go back and edit</Button>
               </>

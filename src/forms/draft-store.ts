@@ -1,4 +1,4 @@
-import { del, get, set } from 'idb-keyval';
+import { del, entries, get, set } from 'idb-keyval';
 import { z } from 'zod';
 import { draftDatabase, draftKeyOf, type DraftKey } from '@/forms/draft-keys';
 
@@ -22,6 +22,11 @@ const storedDraftSchema = z.object({
   /** What the form started from, flattened the same way; `undefined` for a new resource. */
   base: flatValuesSchema.optional(),
   baseEtag: z.string().optional(),
+  /**
+   * What the form keeps beside the values: an operation's MS-RequestId (so a create retried after
+   * a reload is still the same create), the step the user was on.
+   */
+  meta: z.record(z.string(), z.string()).optional(),
 });
 export type Draft = Omit<z.infer<typeof storedDraftSchema>, 'version'>;
 
@@ -56,5 +61,26 @@ export async function deleteDraft(key: DraftKey): Promise<void> {
     await del(draftKeyOf(key), draftDatabase());
   } catch {
     // Nothing was kept where IndexedDB is unavailable.
+  }
+}
+
+/** Every draft of one form of this account in this partner tenant, newest first. */
+export async function listDrafts(
+  owner: Omit<DraftKey, 'subject'>,
+): Promise<{ subject: string; draft: Draft }[]> {
+  const prefix = draftKeyOf({ ...owner, subject: '' });
+  try {
+    const all = await entries(draftDatabase());
+    const found: { subject: string; draft: Draft }[] = [];
+    for (const [key, stored] of all) {
+      if (typeof key !== 'string' || !key.startsWith(prefix)) continue;
+      const parsed = storedDraftSchema.safeParse(stored);
+      if (!parsed.success) continue;
+      const { version: _version, ...draft } = parsed.data;
+      found.push({ subject: key.slice(prefix.length), draft });
+    }
+    return found.sort((a, b) => b.draft.savedAt - a.draft.savedAt);
+  } catch {
+    return [];
   }
 }

@@ -25,14 +25,23 @@ export interface SummarizedError {
  * The errors a save found, each a link to its field: announced when it appears, while focus
  * goes to the first field itself (react-hook-form's shouldFocusError).
  */
-export function ErrorSummary({ errors }: { errors: readonly SummarizedError[] }) {
+export function ErrorSummary({
+  errors,
+  before = 'saving',
+}: {
+  errors: readonly SummarizedError[];
+  /** What the fields hold up: "saving", "going on". */
+  before?: string;
+}) {
   const styles = useStyles();
   if (errors.length === 0) return null;
   const count = errors.length === 1 ? 'one field' : `${errors.length} fields`;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-summary">
       <MessageBarBody>
-        <MessageBarTitle>Check {count} before saving</MessageBarTitle>
+        <MessageBarTitle>
+          Check {count} before {before}
+        </MessageBarTitle>
         <ul className={styles.list}>
           {errors.map((error) => (
             <li key={error.id}>

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '@/components/visually-hidden';
 
 /** A group of fields with its legend as a heading: how every form here groups its fields. */
 export const useFieldsetStyles = makeStyles({
@@ -16,6 +17,8 @@ export const useFieldsetStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  /** A group whose heading is already on the page keeps its name for screen readers only. */
+  hiddenLegend: { ...visuallyHidden, padding: 0 },
   // Fields side by side on wide screens; each keeps its own height (a stretched Fluent field
   // spreads the extra height into its label and control rows).
   row: {

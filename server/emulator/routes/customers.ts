@@ -16,6 +16,12 @@ import {
 } from '../http.ts';
 import type { IdempotentWrites } from '../idempotency.ts';
 import {
+  checkAssociatedPartner,
+  checkCompanyName,
+  checkCustomerEmail,
+} from '../onboarding-rules.ts';
+import { partnerTenantOf } from '../partner-relationships.ts';
+import {
   billingProfileOf,
   collectionOf,
   companyProfileOf,
@@ -29,6 +35,7 @@ import {
   filterSchema,
   parseBody,
   removeRelationshipSchema,
+  type WireCreateCustomer,
 } from '../wire.ts';
 
 const scryptAsync = promisify(scrypt) as (
@@ -75,7 +82,9 @@ function filterOf(raw: string): ListFilter {
     );
   }
   const filter = parseBody(filterSchema, json, 'the filter');
-  const field = filterFields[filter.field.toLowerCase()];
+  // Own keys only: "constructor" is no field, whatever Object.prototype says.
+  const key = filter.field.toLowerCase();
+  const field = Object.hasOwn(filterFields, key) ? filterFields[key] : undefined;
   if (!field) {
     throw badRequest(
       `The filter field "${filter.field.slice(0, 40)}" is not supported; use CompanyName, Domain, IndirectReseller or IndirectCloudSolutionProvider.`,
@@ -96,7 +105,12 @@ function filterOf(raw: string): ListFilter {
   return { field, tenantId: filter.value.trim().toLowerCase() };
 }
 
-function ownedCustomer(store: EmulatorStore, caller: Caller, customerId: string): CustomerRecord {
+/** The caller's customer, or the 403 that Partner Center answers for anyone else's. */
+export function ownedCustomer(
+  store: EmulatorStore,
+  caller: Caller,
+  customerId: string,
+): CustomerRecord {
   const customer = store.getCustomer(customerId);
   // Unknown and foreign ids get the same answer, so one partner cannot probe another's customers.
   if (!customer || customer.partnerId !== caller.tenantId) {
@@ -272,6 +286,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
     writes.run(request, reply, 'create', async (commit) => {
       const caller = callerOf(request);
       const body = parseBody(createCustomerSchema, request.body, 'the new customer');
+      checkNewCustomer(caller, body);
       const billing = billingOf(body.billingProfile, randomUUID(), 'billingProfile.defaultAddress');
       const country = billing.defaultAddress.country;
       const registration = checkRegistrationNumber(
@@ -355,6 +370,21 @@ export function registerCustomerRoutes(scope: FastifyInstance, context: Customer
       });
     }),
   );
+}
+
+/** Partner Center's onboarding rules, beyond the shape: names, addresses, the reseller. */
+function checkNewCustomer(caller: Caller, body: WireCreateCustomer): void {
+  checkCompanyName(body.billingProfile.companyName, 'billingProfile.companyName');
+  // An empty company-profile name is the same as none: the billing name is used.
+  if (body.companyProfile.companyName) {
+    checkCompanyName(body.companyProfile.companyName, 'companyProfile.companyName');
+  }
+  const partnerDomain = partnerTenantOf(caller.tenantId)?.domain;
+  checkCustomerEmail(body.billingProfile.email, 'billingProfile.email', partnerDomain);
+  if (body.companyProfile.email) {
+    checkCustomerEmail(body.companyProfile.email, 'companyProfile.email', partnerDomain);
+  }
+  if (body.associatedPartnerId) checkAssociatedPartner(caller.tenantId, body.associatedPartnerId);
 }
 
 function staleEtag(): PartnerCenterError {

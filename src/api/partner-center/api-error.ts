@@ -258,6 +258,7 @@ const bareFieldNames = new Set([
   'addressLine2',
   'addressLine3',
   'organizationRegistrationNumber',
+  'associatedPartnerId',
 ]);
 
 const pathPattern = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])*$/;

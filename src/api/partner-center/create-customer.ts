@@ -1,6 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { customerKeys } from './customer-keys';
-import { usePartnerCenterClient } from './partner-center-context';
 import type { PartnerCenterClient } from './partner-center-client';
 import {
   createdCustomerSchema,
@@ -10,8 +7,11 @@ import {
 
 /**
  * Creates a customer. `requestId` is the operation's MS-RequestId: the client resends it on
- * every automatic retry, and a form that retries after an error passes the same one again, so
- * Partner Center can never create the customer twice.
+ * every automatic retry, and a form that retries after an error, a reload or a dropped
+ * connection passes the same one again, so Partner Center can never create the customer twice.
+ *
+ * No mutation hook on purpose: TanStack Query would keep the answer, and with it the one-time
+ * password, in its mutation cache; the caller holds the credentials in memory only.
  */
 export function createCustomer(
   client: PartnerCenterClient,
@@ -22,16 +22,7 @@ export function createCustomer(
     method: 'POST',
     path: '/v1/customers',
     body: customer,
+    successOverBody: true,
     ...options,
-  });
-}
-
-export function useCreateCustomer() {
-  const client = usePartnerCenterClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { customer: CreateCustomerRequest; requestId: string }) =>
-      createCustomer(client, input.customer, { requestId: input.requestId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
   });
 }

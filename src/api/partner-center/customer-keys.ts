@@ -11,6 +11,7 @@ export const customerKeys = {
     [...customerKeys.detail(customerId), 'company-profile'] as const,
   billingProfile: (customerId: string) =>
     [...customerKeys.detail(customerId), 'billing-profile'] as const,
+  agreements: (customerId: string) => [...customerKeys.detail(customerId), 'agreements'] as const,
 };
 
 /** Reference data that does not belong to one customer. */
@@ -21,4 +22,9 @@ export const referenceKeys = {
   domain: (domain: string) => [...referenceKeys.all, 'domain', domain.toLowerCase()] as const,
   addressValidation: (address: object) =>
     [...referenceKeys.all, 'address-validation', address] as const,
+  relationshipRequest: (indirectResellerId: string | undefined) =>
+    [...referenceKeys.all, 'relationship-request', indirectResellerId ?? 'direct'] as const,
+  indirectResellers: () => [...referenceKeys.all, 'indirect-resellers'] as const,
+  agreementTemplate: () => [...referenceKeys.all, 'agreement-template'] as const,
+  organizationProfile: () => [...referenceKeys.all, 'organization-profile'] as const,
 };

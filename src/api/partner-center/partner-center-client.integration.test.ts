@@ -264,7 +264,7 @@ describe('writing', () => {
     const { client, sent } = createClient(emulator);
     const body = newCustomer();
     const created = await createCustomer(client, body);
-    expect(created.userCredentials?.userName).toBe(`admin@${body.companyProfile.domain}`);
+    expect(created.credentials?.userName).toBe(`admin@${body.companyProfile.domain}`);
 
     const posts = sent.filter((request) => request.method === 'POST');
     expect(posts.map((request) => request.status)).toEqual(['dropped', 201]);
@@ -276,7 +276,7 @@ describe('writing', () => {
       field: 'Domain',
       prefix: body.companyProfile.domain,
     });
-    expect(found.items.map((customer) => customer.id)).toEqual([created.id]);
+    expect(found.items.map((customer) => customer.id)).toEqual([created.customerId]);
   });
 
   it('maps a refused registration number to its form field', async () => {
@@ -293,7 +293,7 @@ describe('writing', () => {
   it('removes the relationship to a customer', async () => {
     const { client } = createClient(emulator);
     const created = await createCustomer(client, newCustomer());
-    const removed = await removeRelationship(client, created.id);
+    const removed = await removeRelationship(client, created.customerId!);
     expect(removed.relationshipToPartner).toBe('none');
   });
 });

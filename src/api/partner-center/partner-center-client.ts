@@ -50,6 +50,11 @@ export interface RequestOptions {
   requestId?: string;
   /** Statuses that are answers rather than errors (HEAD /domains: 404 means "free"). */
   acceptStatuses?: number[];
+  /**
+   * A success whose body cannot be read is still a success: a create's 201 must not turn into
+   * an error (and a retry) because of what came with it.
+   */
+  successOverBody?: boolean;
 }
 
 export interface RawResponse {
@@ -191,7 +196,9 @@ export class PartnerCenterClient {
       try {
         parsed = JSON.parse(text);
       } catch {
-        throw invalidResponseError('the body is not JSON', ids, response.status);
+        if (!(options.successOverBody && response.ok)) {
+          throw invalidResponseError('the body is not JSON', ids, response.status);
+        }
       }
     }
     return { status: response.status, headers: response.headers, body: parsed, ids };

@@ -223,15 +223,73 @@ describe('companyProfileSchema and billingProfileSchema', () => {
 });
 
 describe('createdCustomerSchema', () => {
-  it('requires the credentials that are returned only once', () => {
-    const created = {
-      ...customer,
-      userCredentials: { userName: 'admin@fabrikam.onmicrosoft.com', password: 'Xy7!abcdEFGH2345' },
+  const credentials = { userName: 'admin@fabrikam.onmicrosoft.com', password: 'Xy7!abcdEFGH2345' };
+
+  it('reads the id, the domain and the credentials that are returned only once', () => {
+    expect(createdCustomerSchema.parse({ ...customer, userCredentials: credentials })).toEqual({
+      customerId: tenantId,
+      domain: 'fabrikam.onmicrosoft.com',
+      companyName: 'Fabrikam',
+      associatedPartnerId: undefined,
+      credentials,
+    });
+  });
+
+  it("accepts Microsoft's documented create response (no company name, names in the address)", () => {
+    // From "Create a customer" in Microsoft's Partner Center REST documentation, shortened.
+    const documented = {
+      id: '3a8b7c9d-0000-4000-8000-1234567890ab',
+      commerceId: '4b9c8d0e-0000-4000-8000-1234567890ab',
+      companyProfile: {
+        tenantId: '3a8b7c9d-0000-4000-8000-1234567890ab',
+        domain: 'thecompany.onmicrosoft.com',
+        links: {
+          self: { uri: '/customers/3a8b7c9d/profiles/company', method: 'GET', headers: [] },
+        },
+        attributes: { objectType: 'CustomerCompanyProfile' },
+      },
+      billingProfile: {
+        id: '5c0d9e1f-0000-4000-8000-1234567890ab',
+        email: 'SomeEmail@Outlook.com',
+        culture: 'EN-US',
+        language: 'En',
+        companyName: 'TheCompany',
+        defaultAddress: {
+          country: 'US',
+          city: 'Redmond',
+          state: 'WA',
+          addressLine1: 'One Microsoft Way',
+          postalCode: '98052',
+          firstName: 'FirstName',
+          lastName: 'LastName',
+          phoneNumber: '4255550101',
+        },
+        attributes: { etag: 'eyJpZCI6IjUifQ', objectType: 'CustomerBillingProfile' },
+      },
+      relationshipToPartner: 'none',
+      userCredentials: { userName: 'admin', password: 'Example1!', attributes: {} },
+      attributes: { objectType: 'Customer' },
     };
-    expect(createdCustomerSchema.parse(created).userCredentials.userName).toBe(
-      'admin@fabrikam.onmicrosoft.com',
-    );
-    expect(createdCustomerSchema.safeParse(customer).success).toBe(false);
+    const parsed = createdCustomerSchema.parse(documented);
+    expect(parsed.customerId).toBe(documented.id);
+    expect(parsed.credentials).toMatchObject({ userName: 'admin', password: 'Example1!' });
+  });
+
+  it('keeps the id and the credentials when everything else is odd or missing', () => {
+    const odd = {
+      companyProfile: { tenantId, domain: 42, companyName: null },
+      billingProfile: 'not a profile',
+      relationshipToPartner: { unexpected: true },
+      userCredentials: credentials,
+    };
+    expect(createdCustomerSchema.parse(odd)).toMatchObject({ customerId: tenantId, credentials });
+  });
+
+  it('is still a success without a body to read', () => {
+    for (const body of [undefined, '', '<html>', null, []]) {
+      expect(createdCustomerSchema.safeParse(body).success).toBe(true);
+    }
+    expect(createdCustomerSchema.parse({ ...customer })).toMatchObject({ credentials: undefined });
   });
 });
 

@@ -301,11 +301,132 @@ export const createCustomerRequestSchema = z.object({
 });
 export type CreateCustomerRequest = z.infer<typeof createCustomerRequestSchema>;
 
-/** The create answer: the only time Partner Center ever returns the first admin password. */
-export const createdCustomerSchema = customerSchema.extend({
-  userCredentials: userCredentialsSchema,
+/** A part of a 201 that is shown, never relied on: odd or missing, it must not fail the create. */
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+/**
+ * The create answer: the only time Partner Center ever returns the first admin password. A 201
+ * is a success whatever else its body holds: Microsoft's own documented response has no company
+ * name in the company profile and the billing names only in `defaultAddress`, so everything but
+ * the customer's id and the credentials is read leniently, and a body without them still says
+ * "created" (with the id from the company profile's tenant, or none at all).
+ */
+export const createdCustomerSchema = z
+  .looseObject({
+    id: lenient(z.string().trim().min(1)),
+    commerceId: lenient(z.string()),
+    companyProfile: lenient(
+      z.looseObject({
+        tenantId: lenient(z.string().trim().min(1)),
+        domain: lenient(z.string()),
+        companyName: lenient(z.string()),
+      }),
+    ),
+    billingProfile: lenient(
+      z.looseObject({
+        companyName: lenient(z.string()),
+        email: lenient(z.string()),
+      }),
+    ),
+    relationshipToPartner: lenient(z.string()),
+    associatedPartnerId: lenient(z.string()),
+    userCredentials: lenient(userCredentialsSchema),
+  })
+  // Not even an object (an empty or HTML body): still a 201, with nothing to read from it.
+  .catch({})
+  .transform((body) => ({
+    customerId: body.id ?? body.companyProfile?.tenantId,
+    domain: body.companyProfile?.domain,
+    companyName: body.billingProfile?.companyName ?? body.companyProfile?.companyName,
+    associatedPartnerId: body.associatedPartnerId,
+    credentials: body.userCredentials,
+  }));
+export type CreatedCustomer = z.output<typeof createdCustomerSchema>;
+
+/** The signed-in partner's own organization (`GET /v1/profiles/organization`). */
+export const organizationProfileSchema = z.looseObject({
+  id: absent(z.string()),
+  companyName: absent(z.string()),
+  tenantId: absent(z.string()),
+  domain: absent(z.string()),
+  culture: absent(z.string()),
+  defaultAddress: absent(z.looseObject({ country: absent(z.string()) })),
 });
-export type CreatedCustomer = z.infer<typeof createdCustomerSchema>;
+export type OrganizationProfile = z.infer<typeof organizationProfileSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Onboarding: reseller relationship requests, indirect resellers, the customer agreement
+
+/** `GET /v1/customers/relationshiprequests`: the link an existing customer accepts. */
+export const relationshipRequestSchema = z.looseObject({
+  url: z.string().trim().min(1),
+  attributes: absent(attributesSchema),
+});
+export type RelationshipRequest = z.infer<typeof relationshipRequestSchema>;
+
+/** One of an indirect provider's resellers (`IsIndirectCloudSolutionProviderOf`). */
+export const partnerRelationshipSchema = z.looseObject({
+  id: z.string().trim().min(1),
+  name: z
+    .string()
+    .nullish()
+    .transform((name) => name ?? ''),
+  relationshipType: absent(z.string()),
+  state: absent(z.string()),
+  msPartnerNetworkId: absent(z.string()),
+  attributes: absent(attributesSchema),
+});
+export type PartnerRelationship = z.infer<typeof partnerRelationshipSchema>;
+
+export const partnerRelationshipCollectionSchema = z.looseObject({
+  totalCount: absent(z.number()),
+  items: list(partnerRelationshipSchema),
+});
+
+/** The agreement's current template (`GET /v1/agreements?agreementType=…`). */
+export const agreementMetadataSchema = z.looseObject({
+  templateId: z.string().trim().min(1),
+  agreementType: absent(z.string()),
+  agreementLink: absent(z.string()),
+  displayName: absent(z.string()),
+  versionRank: absent(z.number()),
+});
+export type AgreementMetadata = z.infer<typeof agreementMetadataSchema>;
+
+export const agreementMetadataCollectionSchema = z.looseObject({
+  items: list(agreementMetadataSchema),
+});
+
+export const agreementContactSchema = z.object({
+  firstName: z.string().min(1),
+  lastName: z.string().min(1),
+  email: z.string().min(1),
+  phoneNumber: z.string().optional(),
+});
+
+/** What the portal sends to attest that the customer accepted the agreement. */
+export const agreementRequestSchema = z.object({
+  primaryContact: agreementContactSchema,
+  /** UTC, never in the future. */
+  dateAgreed: z.string().min(1),
+  templateId: z.string().min(1),
+  type: z.literal('MicrosoftCustomerAgreement'),
+  agreementLink: z.string().optional(),
+});
+export type AgreementRequest = z.infer<typeof agreementRequestSchema>;
+
+export const agreementSchema = z.looseObject({
+  primaryContact: absent(z.looseObject({ email: absent(z.string()) })),
+  dateAgreed: absent(z.string()),
+  templateId: absent(z.string()),
+  type: absent(z.string()),
+  userId: absent(z.string()),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const agreementCollectionSchema = z.looseObject({ items: list(agreementSchema) });
 
 // ---------------------------------------------------------------------------------------------
 // Reference data

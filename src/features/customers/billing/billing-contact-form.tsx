@@ -695,34 +695,33 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
         onDiscard={discard}
       />
 
-      {dialog && (
-        <AddressSuggestionDialog
-          verdict={dialog.verdict}
-          typed={dialog.typed}
-          labels={validatedLabels}
-          onCancel={() => setDialog(undefined)}
-          onKeepMine={() => {
-            const { output, typed } = dialog;
-            settledAddress.current = JSON.stringify(typed);
-            setDialog(undefined);
-            void send(output);
-          }}
-          onUseSuggested={() => {
-            const { verdict } = dialog;
-            setDialog(undefined);
-            if (verdict.kind !== 'suggested') return;
-            const accepted: Partial<Record<ValidatedField, string>> = {};
-            for (const field of validatedFields) {
-              const value = verdict.suggestion[field] ?? '';
-              if (value) accepted[field] = value;
-              form.setValue(`defaultAddress.${field}`, value, { shouldValidate: true });
-            }
-            settledAddress.current = JSON.stringify(accepted);
-            // The suggestion goes through the schema like typed text, then straight to saving.
-            void form.handleSubmit((output) => send(output), onInvalid)();
-          }}
-        />
-      )}
+      <AddressSuggestionDialog
+        request={dialog}
+        labels={validatedLabels}
+        onCancel={() => setDialog(undefined)}
+        onKeepMine={() => {
+          if (!dialog) return;
+          const { output, typed } = dialog;
+          settledAddress.current = JSON.stringify(typed);
+          setDialog(undefined);
+          void send(output);
+        }}
+        onUseSuggested={() => {
+          if (!dialog) return;
+          const { verdict } = dialog;
+          setDialog(undefined);
+          if (verdict.kind !== 'suggested') return;
+          const accepted: Partial<Record<ValidatedField, string>> = {};
+          for (const field of validatedFields) {
+            const value = verdict.suggestion[field] ?? '';
+            if (value) accepted[field] = value;
+            form.setValue(`defaultAddress.${field}`, value, { shouldValidate: true });
+          }
+          settledAddress.current = JSON.stringify(accepted);
+          // The suggestion goes through the schema like typed text, then straight to saving.
+          void form.handleSubmit((output) => send(output), onInvalid)();
+        }}
+      />
     </form>
   );
 }

@@ -163,6 +163,39 @@ export async function updateCachedCustomerRow(
   }
 }
 
+/**
+ * A new customer appended to the saved list (when there is one), so a reload shows it without a
+ * new crawl. Atomic like the update above; a customer already there is left as it is.
+ */
+export async function addCachedCustomerRow(key: string, row: CustomerRow): Promise<void> {
+  try {
+    if (!storedListSchema.safeParse(await get(key, cacheStore())).success) return;
+    await update(
+      key,
+      (stored: unknown) => {
+        const parsed = storedListSchema.safeParse(stored);
+        if (!parsed.success || parsed.data.ids.includes(row.id)) return stored;
+        const list = parsed.data;
+        const position = list.ids.length;
+        return {
+          ...list,
+          ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount + 1 }),
+          ids: [...list.ids, row.id],
+          companyNames: [...list.companyNames, row.companyName],
+          domains: [...list.domains, row.domain],
+          relationships: [...list.relationships, row.relationship],
+          associatedPartnerIds: [...list.associatedPartnerIds, row.associatedPartnerId ?? ''],
+          commerceIds: [...list.commerceIds, row.commerceId ?? ''],
+          tags: row.tags.length ? [...list.tags, [position, row.tags]] : list.tags,
+        };
+      },
+      cacheStore(),
+    );
+  } catch {
+    // Without IndexedDB there is no saved list to add to.
+  }
+}
+
 /** Every list cached for this account, in any partner tenant; called on sign-out. */
 export async function clearCachedCustomerLists(homeAccountId: string): Promise<void> {
   try {

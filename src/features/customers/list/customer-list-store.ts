@@ -2,6 +2,7 @@ import { crawlCustomers } from '@/api/partner-center/crawl-customers';
 import type { PageRequest } from '@/api/partner-center/list-customers';
 import type { PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import {
+  addCachedCustomerRow,
   readCachedCustomerList,
   updateCachedCustomerRow,
   writeCachedCustomerList,
@@ -123,6 +124,28 @@ export class CustomerListStore {
       this.#publishNow({});
     }
     if (this.#cacheKey) void updateCachedCustomerRow(this.#cacheKey, customerId, change);
+  }
+
+  /**
+   * A customer onboarded in this portal: shown in the list at once and added to the saved copy,
+   * without crawling again (the next crawl brings Partner Center's own row for it).
+   */
+  async addRow(row: CustomerRow): Promise<void> {
+    // Not started: nothing is on screen, and the saved copy is what the first visit shows.
+    if (this.#started && !this.#fetched.has(row.id)) {
+      this.#fetched.set(row.id, row);
+      const shown = this.#snapshot.rows;
+      const total = this.#snapshot.total === undefined ? undefined : this.#snapshot.total + 1;
+      if (this.#snapshot.cachedAt !== undefined) {
+        this.#publishNow({
+          rows: shown.some((item) => item.id === row.id) ? shown : [...shown, row],
+          total,
+        });
+      } else {
+        this.#publishNow({ total, loaded: this.#fetched.size });
+      }
+    }
+    if (this.#cacheKey) await addCachedCustomerRow(this.#cacheKey, row);
   }
 
   async #loadCacheThenCrawl() {

@@ -5,7 +5,7 @@ import { usePartnerCenterClient } from '@/api/partner-center/partner-center-cont
 import { customerSearchQueryOptions } from '@/api/partner-center/search-customers';
 import { toCustomerRow, type CustomerRow } from './customer-row';
 import type { ResellerFilter } from './customer-index';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/components/use-debounced-value';
 
 /** Typing pauses this long before Partner Center is asked: each question spends budget. */
 const SEARCH_DELAY_MS = 300;
