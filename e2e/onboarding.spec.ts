@@ -248,6 +248,7 @@ test.describe('onboarding a new customer', () => {
     await expect(page.getByTestId('error-summary')).toContainText(
       'Choose the reseller this customer buys through',
     );
+    await checkAxe(page, true);
     await fillSteps(
       page,
       {
@@ -372,9 +373,9 @@ test.describe('onboarding a new customer', () => {
       culture: 'en-IN',
     },
     {
-      label: 'the United States (no registration number)',
+      label: 'the United States (no registration number, a hostile name kept as text)',
       country: 'United States',
-      companyName: 'Lakeside Dental Partners LLC',
+      companyName: '<img src=x onerror=alert(1)> Lakeside "Dental" & Partners LLC',
       registrationNumber: undefined,
       normalized: null,
       address: [
@@ -402,8 +403,15 @@ test.describe('onboarding a new customer', () => {
         address: customer.address,
         phone: customer.phone,
       });
+      await expect(page.getByRole('region', { name: 'Company' })).toContainText(
+        customer.companyName,
+      );
       await page.getByRole('button', { name: 'Create customer' }).click();
       await expect(page.getByTestId('credentials')).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 2, name: /is a Microsoft customer now$/ }),
+      ).toHaveText(`${customer.companyName} is a Microsoft customer now`);
+      await expect(page.locator('img[src="x"]')).toHaveCount(0);
       const rows = customersWithDomain(`${prefix}.onmicrosoft.com`);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
@@ -497,6 +505,10 @@ test.describe('onboarding a new customer', () => {
     await expect(stepHeading(page, 'Domain')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Domain prefix' })).toHaveValue(prefix);
     await page.getByRole('button', { name: 'Discard draft' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Discard this onboarding?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
     await expect(page.getByRole('button', { name: 'Onboard a new customer' })).toBeVisible();
     await expect(
       page.getByTestId('onboarding-draft').filter({ hasText: 'Reload Résistant GmbH' }),

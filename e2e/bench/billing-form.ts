@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from '@playwright/test';
 import { median } from './median.ts';
-import { untilPaintedSource } from './until-painted.ts';
+import { keystrokeToPaintSource, untilPaintedSource } from './until-painted.ts';
 
 const CONTOSO = '4b5e8d2a-1c3f-4a6e-9b7d-2f8c0e1a3d5b';
 
@@ -26,16 +26,9 @@ const probe = `(() => {
     const painted = await untilPainted(() => Boolean(companyName()?.value));
     return painted === undefined ? undefined : painted - started;
   };
-  // From the key event's own timestamp to the paint that shows the new value.
+  ${keystrokeToPaintSource}
   bench.armKeystroke = () => {
-    const input = companyName();
-    const before = input.value;
-    bench.keystroke = new Promise((resolve) => {
-      document.addEventListener('keydown', async (event) => {
-        const painted = await untilPainted(() => input.value !== before, 5000);
-        resolve(painted === undefined ? undefined : painted - event.timeStamp);
-      }, { once: true, capture: true });
-    });
+    bench.keystroke = keystrokeToPaint(companyName());
   };
   bench.save = async () => {
     const button = [...document.querySelectorAll('button')].find((b) => /^Save \\d/.test(b.textContent.trim()));

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, request, type Browser } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { measureBillingForm } from './billing-form.ts';
+import { measureOnboardingForm } from './onboarding-form.ts';
 import { measureCountries } from './countries.ts';
 import { measureCustomerList, type ListBenchTarget } from './customers-list.ts';
 import { measureEmulator } from './emulator.ts';
@@ -134,6 +135,11 @@ async function main() {
       dataDir: '.data/bench-100k',
       runs: Number(process.env.BENCH_BILLING_RUNS ?? 5),
     });
+    const onboardingRows = await measureOnboardingForm(browser, {
+      root,
+      baseURL: listHost.baseURL,
+      runs: Number(process.env.BENCH_ONBOARDING_RUNS ?? 5),
+    });
     await browser.close();
     const emulatorRows = await measureEmulator();
     const queueRows = await measureQueue();
@@ -161,6 +167,7 @@ async function main() {
         .filter(([name]) => /crawl|429/.test(name))
         .map(([name, value]) => [`paced ${name}`, value] as [string, string]),
       ...billingRows,
+      ...onboardingRows,
       ...emulatorRows,
       ...queueRows,
       ...countryRows,

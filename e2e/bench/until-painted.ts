@@ -13,3 +13,17 @@ export const untilPaintedSource = `const untilPainted = (check, timeoutMs = 1000
       };
       requestAnimationFrame(frame);
     });`;
+
+/**
+ * In-page source, after untilPaintedSource: `keystrokeToPaint(input)` resolves with the time
+ * from the next key event's own timestamp to the paint that shows the input's new value.
+ */
+export const keystrokeToPaintSource = `const keystrokeToPaint = (input) => {
+    const before = input.value;
+    return new Promise((resolve) => {
+      document.addEventListener('keydown', async (event) => {
+        const painted = await untilPainted(() => input.value !== before, 5000);
+        resolve(painted === undefined ? undefined : painted - event.timeStamp);
+      }, { once: true, capture: true });
+    });
+  };`;

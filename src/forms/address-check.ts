@@ -3,6 +3,7 @@ import type {
   AddressValidationResponse,
   ValidatedAddress,
 } from '@/api/partner-center/resources';
+import { ApiError } from '@/api/partner-center/api-error';
 import { sameValue } from '@/forms/three-way-merge';
 
 /** The address fields Partner Center's validation reads and may correct. */
@@ -75,4 +76,37 @@ export function addressVerdict(
     status: response.status,
     ...(response.validationMessage ? { message: response.validationMessage } : {}),
   };
+}
+
+/** The validated fields of an address as Partner Center's check is asked them: blanks left out. */
+export function typedAddressOf(
+  address: Readonly<Partial<Record<ValidatedField, string | undefined>>>,
+): Partial<Record<ValidatedField, string>> {
+  const typed: Partial<Record<ValidatedField, string>> = {};
+  for (const field of validatedFields) {
+    const value = address[field]?.trim();
+    if (value) typed[field] = value;
+  }
+  return typed;
+}
+
+/**
+ * A suggestion taken: every validated field's new value for the form ('' where the suggestion
+ * has none, so a line it drops is cleared), and the address that then stands as settled.
+ */
+export function acceptedSuggestion(suggestion: ValidatedAddress): {
+  values: Record<ValidatedField, string>;
+  settled: Partial<Record<ValidatedField, string>>;
+} {
+  const values = Object.fromEntries(
+    validatedFields.map((field) => [field, suggestion[field] ?? '']),
+  ) as Record<ValidatedField, string>;
+  return { values, settled: typedAddressOf(values) };
+}
+
+/** Why the address could not be checked, in words for the note beside the form. */
+export function whyAddressUnchecked(error: unknown): string {
+  if (error instanceof ApiError && error.kind === 'network') return 'the connection failed';
+  if (error instanceof ApiError && error.isThrottled) return 'Partner Center’s limit was reached';
+  return 'Partner Center could not be asked';
 }

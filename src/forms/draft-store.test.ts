@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countDrafts, deleteAccountDrafts, type DraftKey } from './draft-keys';
-import { deleteDraft, readDraft, writeDraft } from './draft-store';
+import { deleteDraft, listDrafts, readDraft, writeDraft } from './draft-store';
 
 const adele: DraftKey = {
   tenantId: 'contoso',
@@ -58,5 +58,20 @@ describe('the draft store', () => {
       expect(await readDraft(adele)).toBeUndefined();
       expect(await countDrafts('adele.contoso')).toBe(0);
     }
+  });
+
+  it('lists one form’s drafts of one account, newest first, with what they keep beside', async () => {
+    const onboarding = { ...adele, form: 'new-customer' };
+    const older = { ...draft, savedAt: 1, meta: { requestId: 'r-1', reached: 'domain' } };
+    const newer = { ...draft, savedAt: 2, meta: { requestId: 'r-2', reached: 'company' } };
+    await writeDraft({ ...onboarding, subject: 'a' }, older);
+    await writeDraft({ ...onboarding, subject: 'b' }, newer);
+    await writeDraft(adele, draft);
+    await writeDraft({ ...onboarding, homeAccountId: 'megan.contoso', subject: 'c' }, draft);
+    const { subject: _subject, ...owner } = onboarding;
+    expect(await listDrafts(owner)).toEqual([
+      { subject: 'b', draft: newer },
+      { subject: 'a', draft: older },
+    ]);
   });
 });

@@ -32,8 +32,11 @@ import {
 import { rulesForCountry } from '@/countries/partner-center-rules';
 import { AddressBlock } from '@/forms/address-block';
 import {
+  acceptedSuggestion,
   addressVerdict,
+  typedAddressOf,
   validatedFields,
+  whyAddressUnchecked,
   validationRequestOf,
   type AddressVerdict,
   type ValidatedField,
@@ -425,11 +428,7 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
   ) => {
     setAddressNote(undefined);
     if (!changed.some(isValidatedField)) return send(output);
-    const typed: Partial<Record<ValidatedField, string>> = {};
-    for (const field of validatedFields) {
-      const value = output.defaultAddress[field];
-      if (value) typed[field] = value;
-    }
+    const typed = typedAddressOf(output.defaultAddress);
     const typedKey = JSON.stringify(typed);
     if (settledAddress.current === typedKey) return send(output);
     setPhase({ type: 'checking-address' });
@@ -442,13 +441,9 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
       verdict = addressVerdict(typed, response);
     } catch (error) {
       // Advisory only: a check that cannot be made never stands between the user and a save.
-      const reason =
-        error instanceof ApiError && error.kind === 'network'
-          ? 'the connection failed'
-          : error instanceof ApiError && error.isThrottled
-            ? 'Partner Center’s limit was reached'
-            : 'Partner Center could not be asked';
-      setAddressNote(`The address could not be checked (${reason}); it is saved as you typed it.`);
+      setAddressNote(
+        `The address could not be checked (${whyAddressUnchecked(error)}); it is saved as you typed it.`,
+      );
       return send(output);
     }
     if (verdict.kind === 'verified') {
@@ -711,13 +706,11 @@ export function BillingContactForm(props: { customer: Customer; profile: Billing
           const { verdict } = dialog;
           setDialog(undefined);
           if (verdict.kind !== 'suggested') return;
-          const accepted: Partial<Record<ValidatedField, string>> = {};
+          const { values, settled } = acceptedSuggestion(verdict.suggestion);
           for (const field of validatedFields) {
-            const value = verdict.suggestion[field] ?? '';
-            if (value) accepted[field] = value;
-            form.setValue(`defaultAddress.${field}`, value, { shouldValidate: true });
+            form.setValue(`defaultAddress.${field}`, values[field], { shouldValidate: true });
           }
-          settledAddress.current = JSON.stringify(accepted);
+          settledAddress.current = JSON.stringify(settled);
           // The suggestion goes through the schema like typed text, then straight to saving.
           void form.handleSubmit((output) => send(output), onInvalid)();
         }}

@@ -1,4 +1,4 @@
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, ErrorCircle20Filled } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { ApiError } from '@/api/partner-center/api-error';
@@ -11,6 +11,7 @@ import type {
 
 const useStyles = makeStyles({
   result: { display: 'grid', gap: tokens.spacingVerticalXL, maxWidth: '48rem' },
+  heading: { margin: 0, overflowWrap: 'anywhere' },
   checklist: {
     listStyleType: 'none',
     margin: 0,
@@ -102,6 +103,9 @@ export function CreationResult(props: {
   const { result } = props;
   return (
     <div className={styles.result}>
+      <Subtitle1 as="h2" className={styles.heading}>
+        <bdi>{result.companyName}</bdi> is a Microsoft customer now
+      </Subtitle1>
       <ul className={styles.checklist} aria-label="What happened" aria-live="polite">
         <ChecklistItem
           testId="step-created"

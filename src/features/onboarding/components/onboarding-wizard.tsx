@@ -30,8 +30,11 @@ import { addressRules } from '@/countries/addresses';
 import { initialDomainOf, suggestDomainPrefix } from '@/countries/domain-prefix';
 import { rulesForCountry } from '@/countries/partner-center-rules';
 import {
+  acceptedSuggestion,
   addressVerdict,
+  typedAddressOf,
   validatedFields,
+  whyAddressUnchecked,
   validationRequestOf,
   type AddressVerdict,
   type ValidatedField,
@@ -40,11 +43,10 @@ import { addressFieldLabel } from '@/forms/address-labels';
 import { AddressSuggestionDialog, type AddressQuestion } from '@/forms/address-suggestion-dialog';
 import type { DraftKey } from '@/forms/draft-keys';
 import { deleteDraft, writeDraft, type Draft } from '@/forms/draft-store';
-import { ErrorSummary, type SummarizedError } from '@/forms/error-summary';
-import { fieldId } from '@/forms/field-id';
 import { useDraftAutosave } from '@/forms/use-draft-autosave';
 import { CreationResult } from '@/features/onboarding/components/creation-result';
-import { ProgressRail, type StepStatus } from '@/features/onboarding/components/progress-rail';
+import { ProgressRail } from '@/features/onboarding/components/progress-rail';
+import { StepErrorSummary } from '@/features/onboarding/components/step-error-summary';
 import { useCreateCustomerFlow } from '@/features/onboarding/hooks/use-create-customer-flow';
 import {
   useCheckDomainNow,
@@ -75,7 +77,6 @@ import { DomainStep } from '@/features/onboarding/steps/domain-step';
 import { PreferencesStep } from '@/features/onboarding/steps/preferences-step';
 import { ResellerStep } from '@/features/onboarding/steps/reseller-step';
 import { ReviewStep } from '@/features/onboarding/steps/review-step';
-import { ONBOARDING_FORM_ID } from '@/features/onboarding/steps/step-props';
 
 const useStyles = makeStyles({
   layout: {
@@ -176,6 +177,7 @@ export function OnboardingWizard(props: {
   const [addressNote, setAddressNote] = useState<string | undefined>();
   const [dialog, setDialog] = useState<AddressQuestion | undefined>();
   const [credentialsSaved, setCredentialsSaved] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
 
   const resellerIds = props.resellers.map((reseller) => reseller.id);
   // Partner Center's rules for whichever country the values name, once the client has them
@@ -237,9 +239,9 @@ export function OnboardingWizard(props: {
       form.subscribe({
         formState: { values: true },
         callback: ({ name }) => {
-          if (name && form.getFieldState(name as OnboardingField).error) {
-            void form.trigger(name as OnboardingField);
-          }
+          const error = name && form.getFieldState(name as OnboardingField).error;
+          // A live check (useLiveCheck) keeps its own error current without the resolver.
+          if (name && error && error.type !== 'live') void form.trigger(name as OnboardingField);
         },
       }),
     [form],
@@ -275,15 +277,6 @@ export function OnboardingWizard(props: {
   };
 
   const labelOf = (field: OnboardingField) => onboardingFieldLabel(field, country, pcRules);
-  const summaryOf = (fields: readonly OnboardingField[]): SummarizedError[] =>
-    fields.flatMap((field) => {
-      const message = form.getFieldState(field).error?.message;
-      // The country is asked in the company step; its error links to that step's picker.
-      return message
-        ? [{ id: fieldId(ONBOARDING_FORM_ID, field), label: labelOf(field), message }]
-        : [];
-    });
-
   const domainTaken = (domain: string) =>
     form.setError(
       'companyProfile.domain',
@@ -293,11 +286,7 @@ export function OnboardingWizard(props: {
 
   const leaveContactStep = async (then: () => void) => {
     const address = form.getValues('billingProfile.defaultAddress');
-    const typed: Partial<Record<ValidatedField, string>> = {};
-    for (const field of validatedFields) {
-      const value = address[field].trim();
-      if (value) typed[field] = value;
-    }
+    const typed = typedAddressOf(address);
     const key = JSON.stringify({ ...typed, country: address.country });
     if (meta.current.settledAddress === key) return then();
     setBusy('address');
@@ -310,15 +299,11 @@ export function OnboardingWizard(props: {
       verdict = addressVerdict(typed, response);
     } catch (error) {
       // Advisory only: a check that cannot be made never stands between the user and the next step.
-      const reason =
-        error instanceof ApiError && error.kind === 'network'
-          ? 'the connection failed'
-          : error instanceof ApiError && error.isThrottled
-            ? 'Partner Center’s limit was reached'
-            : 'Partner Center could not be asked';
       setBusy(undefined);
       then();
-      setAddressNote(`The address could not be checked (${reason}); it is kept as you typed it.`);
+      setAddressNote(
+        `The address could not be checked (${whyAddressUnchecked(error)}); it is kept as you typed it.`,
+      );
       return;
     }
     setBusy(undefined);
@@ -450,20 +435,15 @@ export function OnboardingWizard(props: {
   const failure = flow.phase.type === 'failed' ? flow.phase : undefined;
   const stepProps = { form, country, pcRules };
   const rules = addressRules(country, pcRules);
-  const statusOf = (step: StepId): StepStatus => {
-    const fields = stepFields[step] as readonly OnboardingField[];
-    if (fields.some((field) => form.getFieldState(field, form.formState).error)) return 'problem';
-    return indexOf(step) < indexOf(reached) || (step === 'review' && false) ? 'done' : 'todo';
-  };
   const isLast = current === 'review';
 
   return (
     <div className={styles.layout}>
       <ProgressRail
+        control={form.control}
         steps={steps}
         current={current}
-        statusOf={statusOf}
-        reachable={reachable}
+        reached={reached}
         onGo={go}
       />
       <form
@@ -480,14 +460,9 @@ export function OnboardingWizard(props: {
           Step {indexOf(current) + 1} of {steps.length}: {stepTitles[current]}
         </Subtitle1>
         <div className={styles.notices} aria-live="polite">
-          <ErrorSummary
-            before="going on"
-            errors={
-              summaryStep === current
-                ? summaryOf(stepFields[current] as readonly OnboardingField[])
-                : []
-            }
-          />
+          {summaryStep === current && (
+            <StepErrorSummary control={form.control} step={current} labelOf={labelOf} />
+          )}
           {addressNote && (
             <MessageBar intent="warning" data-testid="address-note">
               <MessageBarBody>{addressNote}</MessageBarBody>
@@ -588,7 +563,7 @@ export function OnboardingWizard(props: {
               }
             />
           )}
-          <Button onClick={props.onDiscard} disabledFocusable={creating}>
+          <Button onClick={() => setDiscarding(true)} disabledFocusable={creating}>
             Discard draft
           </Button>
           {isLast ? (
@@ -613,6 +588,19 @@ export function OnboardingWizard(props: {
         </div>
       </form>
 
+      {discarding && (
+        <ConfirmDialog
+          title="Discard this onboarding?"
+          confirmLabel="Discard"
+          cancelLabel="Keep it"
+          onConfirm={props.onDiscard}
+          onCancel={() => setDiscarding(false)}
+        >
+          <p>
+            Everything entered for this customer is deleted. Nothing was sent to Partner Center.
+          </p>
+        </ConfirmDialog>
+      )}
       <AddressSuggestionDialog
         request={dialog}
         keepLabel="Keep it and go on"
@@ -638,17 +626,15 @@ export function OnboardingWizard(props: {
           const { verdict } = dialog;
           setDialog(undefined);
           if (verdict.kind !== 'suggested') return;
-          const accepted: Partial<Record<ValidatedField, string>> = {};
+          const { values, settled } = acceptedSuggestion(verdict.suggestion);
           for (const field of validatedFields) {
-            const value = verdict.suggestion[field] ?? '';
-            if (value) accepted[field] = value;
-            form.setValue(`billingProfile.defaultAddress.${field}`, value, {
+            form.setValue(`billingProfile.defaultAddress.${field}`, values[field], {
               shouldValidate: true,
             });
           }
           meta.current = {
             ...meta.current,
-            settledAddress: JSON.stringify({ ...accepted, country }),
+            settledAddress: JSON.stringify({ ...settled, country }),
           };
           void next();
         }}

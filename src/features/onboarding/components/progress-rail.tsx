@@ -5,7 +5,11 @@ import {
   ErrorCircle16Filled,
 } from '@fluentui/react-icons';
 import { visuallyHidden } from '@/components/visually-hidden';
-import { stepTitles, type StepId } from '@/features/onboarding/model/onboarding-steps';
+import { useFormState, type Control } from 'react-hook-form';
+import { errorAt } from '@/features/onboarding/components/step-error-summary';
+import type { NewCustomerFormOutput } from '@/features/onboarding/model/new-customer-schema';
+import { stepFields, stepTitles, type StepId } from '@/features/onboarding/model/onboarding-steps';
+import type { OnboardingValues } from '@/features/onboarding/model/onboarding-values';
 
 const useStyles = makeStyles({
   rail: { minWidth: 0 },
@@ -63,18 +67,26 @@ export type StepStatus = 'done' | 'problem' | 'todo';
  * are done, so Next stays the way forward.
  */
 export function ProgressRail(props: {
+  control: Control<OnboardingValues, unknown, NewCustomerFormOutput>;
   steps: readonly StepId[];
   current: StepId;
-  statusOf: (step: StepId) => StepStatus;
-  reachable: (step: StepId) => boolean;
+  /** The furthest step reached: it and every step before it are open. */
+  reached: StepId;
   onGo: (step: StepId) => void;
 }) {
   const styles = useStyles();
+  // Its own subscription to the errors: a step turns red or green without the form re-rendering.
+  const { errors } = useFormState({ control: props.control });
+  const reachedAt = props.steps.indexOf(props.reached);
+  const statusOf = (step: StepId, index: number): StepStatus => {
+    if (stepFields[step].some((field) => errorAt(errors, field)?.message)) return 'problem';
+    return index < reachedAt ? 'done' : 'todo';
+  };
   return (
     <nav className={styles.rail} aria-label="Onboarding steps">
       <ol className={styles.list}>
         {props.steps.map((step, index) => {
-          const status = props.statusOf(step);
+          const status = statusOf(step, index);
           const current = step === props.current;
           const said = status === 'done' ? 'done' : status === 'problem' ? 'needs attention' : '';
           return (
@@ -83,7 +95,7 @@ export function ProgressRail(props: {
                 type="button"
                 className={mergeClasses(styles.step, current && styles.current)}
                 aria-current={current ? 'step' : undefined}
-                disabled={!current && !props.reachable(step)}
+                disabled={!current && index > reachedAt}
                 onClick={() => props.onGo(step)}
                 data-step={step}
               >

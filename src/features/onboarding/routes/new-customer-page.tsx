@@ -53,6 +53,8 @@ const useStyles = makeStyles({
   },
   choice: {
     display: 'grid',
+    // Icon, title, text, button: the buttons of both choices on one line.
+    gridTemplateRows: 'auto auto 1fr auto',
     justifyItems: 'start',
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalL,

@@ -1,4 +1,5 @@
 import { Body1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { checkCompanyName, COMPANY_NAME_GUIDANCE } from '@/countries/company-name-rules';
 import { defaultCulture } from '@/countries/cultures';
@@ -14,18 +15,37 @@ const useStyles = makeStyles({
   warnings: { display: 'grid', gap: tokens.spacingVerticalXS },
 });
 
+/**
+ * Partner Center's rules for the name as typed: its refusal on the field, its warnings below it.
+ * On their own, so that a keystroke re-renders this and the field, not the step.
+ */
+function CompanyNameCheck(props: { form: StepProps['form'] }) {
+  const styles = useStyles();
+  const name = useWatch({ control: props.form.control, name: 'billingProfile.companyName' });
+  // Empty stays quiet until the field is left, so a field just reached is not already red.
+  const check = name.trim() ? checkCompanyName(name) : undefined;
+  useLiveCheck(props.form, 'billingProfile.companyName', check?.refusal);
+  const warnings = check?.warnings ?? [];
+  if (warnings.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="company-name-warning">
+      <MessageBarBody className={styles.warnings}>
+        {warnings.map((warning) => (
+          <Body1 key={warning}>{warning}</Body1>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** Step 2: where the company is and what it is legally called (and its tax ID where required). */
 export function CompanyStep(props: StepProps) {
-  const styles = useStyles();
   const groups = useFieldsetStyles();
   const { form } = props;
-  useLiveCheck(form, 'billingProfile.companyName');
-  const name = useWatch({ control: form.control, name: 'billingProfile.companyName' });
-  const nameCheck = name.trim() ? checkCompanyName(name) : undefined;
-  return (
-    <fieldset className={groups.fieldset}>
-      {/* The step's heading says it; the legend names the group for screen readers. */}
-      <legend className={groups.hiddenLegend}>Company</legend>
+  // The same element while the form is: the picker and its 240 options re-render only when its
+  // own value changes, not with every render of the step around it.
+  const countryField = useMemo(
+    () => (
       <CountryField
         formId={ONBOARDING_FORM_ID}
         control={form.control}
@@ -52,6 +72,14 @@ export function CompanyStep(props: StepProps) {
           }
         }}
       />
+    ),
+    [form],
+  );
+  return (
+    <fieldset className={groups.fieldset}>
+      {/* The step's heading says it; the legend names the group for screen readers. */}
+      <legend className={groups.hiddenLegend}>Company</legend>
+      {countryField}
       <TextField
         formId={ONBOARDING_FORM_ID}
         control={form.control}
@@ -61,15 +89,7 @@ export function CompanyStep(props: StepProps) {
         autoComplete="organization"
         hint={COMPANY_NAME_GUIDANCE}
       />
-      {nameCheck && nameCheck.warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="company-name-warning">
-          <MessageBarBody className={styles.warnings}>
-            {nameCheck.warnings.map((warning) => (
-              <Body1 key={warning}>{warning}</Body1>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <CompanyNameCheck form={form} />
       <RegistrationNumberField form={form} country={props.country} />
     </fieldset>
   );

@@ -5,7 +5,6 @@ import { AddressBlock } from '@/forms/address-block';
 import { fieldId } from '@/forms/field-id';
 import { TextField } from '@/forms/text-field';
 import { useFieldsetStyles } from '@/forms/use-fieldset-styles';
-import { useLiveCheck } from '@/features/onboarding/hooks/use-live-check';
 import { ONBOARDING_FORM_ID, type StepProps } from '@/features/onboarding/steps/step-props';
 
 const useStyles = makeStyles({
@@ -17,7 +16,6 @@ export function ContactStep(props: StepProps & { onChangeCountry: () => void }) 
   const styles = useStyles();
   const groups = useFieldsetStyles();
   const { form, country } = props;
-  useLiveCheck(form, 'billingProfile.email');
   const rules = addressRules(country, props.pcRules);
   return (
     <div className={styles.form}>

@@ -22,14 +22,16 @@ const NAME = 'companyProfile.organizationRegistrationNumber';
 export function RegistrationNumberField(props: { form: OnboardingForm; country: string }) {
   const styles = useStyles();
   const rule = registrationNumberRule(props.country);
-  useLiveCheck(props.form, NAME);
   const {
     field: { ref, value, onChange, onBlur },
     fieldState,
   } = useController({ control: props.form.control, name: NAME });
+  // Empty stays quiet until the field is left, so a field just reached is not already red.
+  const checked =
+    rule && value.trim() ? validateRegistrationNumber(props.country, value) : undefined;
+  useLiveCheck(props.form, NAME, checked && !checked.valid ? checked.message : undefined);
   if (!rule) return null;
   const error = fieldState.error?.message;
-  const checked = value.trim() ? validateRegistrationNumber(props.country, value) : undefined;
   const valid = checked?.valid ? checked : undefined;
   return (
     <Field
