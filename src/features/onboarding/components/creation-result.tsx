@@ -1,6 +1,6 @@
-import { Button, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, ErrorCircle20Filled } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/api/partner-center/api-error';
 import { ButtonLink } from '@/components/button-link';
 import { CredentialsPanel } from '@/features/onboarding/components/credentials-panel';
@@ -11,7 +11,7 @@ import type {
 
 const useStyles = makeStyles({
   result: { display: 'grid', gap: tokens.spacingVerticalXL, maxWidth: '48rem' },
-  heading: { margin: 0, overflowWrap: 'anywhere' },
+  heading: { ...typographyStyles.subtitle1, margin: 0, overflowWrap: 'anywhere' },
   checklist: {
     listStyleType: 'none',
     margin: 0,
@@ -101,11 +101,14 @@ export function CreationResult(props: {
 }) {
   const styles = useStyles();
   const { result } = props;
+  // The form that had the focus is gone: the news takes it, and is read out.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   return (
     <div className={styles.result}>
-      <Subtitle1 as="h2" className={styles.heading}>
+      <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
         <bdi>{result.companyName}</bdi> is a Microsoft customer now
-      </Subtitle1>
+      </h2>
       <ul className={styles.checklist} aria-label="What happened" aria-live="polite">
         <ChecklistItem
           testId="step-created"

@@ -5,9 +5,9 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle1,
   makeStyles,
   tokens,
+  typographyStyles,
 } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -87,7 +87,7 @@ const useStyles = makeStyles({
     '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   main: { display: 'grid', gap: tokens.spacingVerticalL, minWidth: 0 },
-  heading: { margin: 0 },
+  heading: { ...typographyStyles.subtitle1, margin: 0, ':focus': { outlineStyle: 'none' } },
   notices: { display: 'grid', gap: tokens.spacingVerticalM },
   nav: {
     display: 'flex',
@@ -113,6 +113,8 @@ export interface OnboardingMeta {
   reached: StepId;
   /** The address the user already settled with Partner Center's check: not asked again. */
   settledAddress?: string;
+  /** 'yes' once an attempt's outcome was unknown: the create then keeps its id for good. */
+  maybeSent?: string;
 }
 
 export function metaOf(draft: Draft | undefined): OnboardingMeta {
@@ -122,6 +124,7 @@ export function metaOf(draft: Draft | undefined): OnboardingMeta {
     agreementRequestId: meta.agreementRequestId ?? globalThis.crypto.randomUUID(),
     reached: (meta.reached as StepId | undefined) ?? 'reseller',
     ...(meta.settledAddress ? { settledAddress: meta.settledAddress } : {}),
+    ...(meta.maybeSent ? { maybeSent: meta.maybeSent } : {}),
   };
 }
 
@@ -178,6 +181,18 @@ export function OnboardingWizard(props: {
   const [dialog, setDialog] = useState<AddressQuestion | undefined>();
   const [credentialsSaved, setCredentialsSaved] = useState(false);
   const [discarding, setDiscarding] = useState(false);
+  const [maybeSent, setMaybeSent] = useState(initialMeta.maybeSent === 'yes');
+  const [leftResult, setLeftResult] = useState(false);
+  // A new step takes the focus to its heading, which screen readers then read; the first one
+  // shown (a reload, a resume) leaves the focus where the page put it.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef<StepId | undefined>(undefined);
+  useEffect(() => {
+    if (shownStep.current !== undefined && shownStep.current !== current) {
+      headingRef.current?.focus();
+    }
+    shownStep.current = current;
+  });
 
   const resellerIds = props.resellers.map((reseller) => reseller.id);
   // Partner Center's rules for whichever country the values name, once the client has them
@@ -222,6 +237,12 @@ export function OnboardingWizard(props: {
   const flow = useCreateCustomerFlow({
     requestId: () => meta.current.requestId,
     agreementRequestId: () => meta.current.agreementRequestId,
+    maybeSent: () => meta.current.maybeSent === 'yes',
+    markMaybeSent: () => {
+      meta.current = { ...meta.current, maybeSent: 'yes' };
+      setMaybeSent(true);
+      saveNow();
+    },
     renewRequestId: () => {
       meta.current = { ...meta.current, requestId: globalThis.crypto.randomUUID() };
       saveNow();
@@ -252,7 +273,8 @@ export function OnboardingWizard(props: {
       form.subscribe({ formState: { values: true }, callback: () => onChange() }),
     [form],
   );
-  useDraftAutosave({ draftKey, subscribe, enabled: !created, snapshot });
+  const [discarded, setDiscarded] = useState(false);
+  useDraftAutosave({ draftKey, subscribe, enabled: !created && !discarded, snapshot });
 
   const go = (step: StepId) => {
     setSummaryStep(undefined);
@@ -277,12 +299,14 @@ export function OnboardingWizard(props: {
   };
 
   const labelOf = (field: OnboardingField) => onboardingFieldLabel(field, country, pcRules);
-  const domainTaken = (domain: string) =>
+  const domainTaken = (domain: string) => {
     form.setError(
       'companyProfile.domain',
       { type: 'server', message: `${domain} is already taken: choose another name.` },
       { shouldFocus: true },
     );
+    setSummaryStep('domain');
+  };
 
   const leaveContactStep = async (then: () => void) => {
     const address = form.getValues('billingProfile.defaultAddress');
@@ -360,7 +384,9 @@ export function OnboardingWizard(props: {
 
   const onValid = async (output: NewCustomerFormOutput) => {
     setUnplaced(undefined);
+    setBusy('domain');
     const answer = await checkDomainNow(domainPrefix);
+    setBusy(undefined);
     if (answer.state === 'taken') {
       go('domain');
       requestAnimationFrame(() => domainTaken(answer.domain));
@@ -369,7 +395,19 @@ export function OnboardingWizard(props: {
     const refusal = await flow.create(output);
     if (refusal && !placeRefusal(refusal)) setUnplaced(refusal);
   };
-  const submit = () => form.handleSubmit(onValid, onInvalid)();
+  /** One submit at a time: a double click or a held Enter is one Next, one Create. */
+  const submitting = useRef(false);
+  const once = (action: () => Promise<void>) => async () => {
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await action();
+    } finally {
+      submitting.current = false;
+    }
+  };
+  const submit = once(() => form.handleSubmit(onValid, onInvalid)());
+  const nextOnce = once(() => next());
 
   /** Partner Center's refusal on its step and field; undefined when it names no field of ours. */
   const placeRefusal = (refusal: ApiError): boolean => {
@@ -393,6 +431,7 @@ export function OnboardingWizard(props: {
   const [unplaced, setUnplaced] = useState<ApiError | undefined>();
 
   const credentialsOpen =
+    !leftResult &&
     flow.phase.type === 'created' &&
     flow.phase.result.credentials !== undefined &&
     !credentialsSaved;
@@ -401,6 +440,19 @@ export function OnboardingWizard(props: {
     enableBeforeUnload: () => credentialsOpen,
     withResolver: true,
   });
+
+  if (leftResult) {
+    return (
+      <MessageBar intent="info" data-testid="draft-gone">
+        <MessageBarBody>
+          This customer was created; its one-time credentials are no longer shown.
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={props.onAnother}>Onboard another customer</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
 
   if (flow.phase.type === 'created') {
     return (
@@ -418,7 +470,11 @@ export function OnboardingWizard(props: {
             title="Have you saved the credentials?"
             confirmLabel="Leave without them"
             cancelLabel="Stay on this page"
-            onConfirm={() => blocker.proceed()}
+            onConfirm={() => {
+              // Staying inside this page (Back to a step) must not keep showing them either.
+              setLeftResult(true);
+              blocker.proceed();
+            }}
             onCancel={() => blocker.reset()}
           >
             <p>
@@ -444,7 +500,12 @@ export function OnboardingWizard(props: {
         steps={steps}
         current={current}
         reached={reached}
-        onGo={go}
+        onGo={(step) => {
+          // Past the contact step, the address is checked as Next would.
+          if (current === 'contact' && indexOf(step) > indexOf('contact')) {
+            void leaveContactStep(() => go(step));
+          } else go(step);
+        }}
       />
       <form
         className={styles.main}
@@ -453,12 +514,12 @@ export function OnboardingWizard(props: {
         onSubmit={(event) => {
           event.preventDefault();
           if (isLast) void submit();
-          else void next();
+          else void nextOnce();
         }}
       >
-        <Subtitle1 as="h2" id="onboarding-step-title" className={styles.heading}>
+        <h2 id="onboarding-step-title" className={styles.heading} ref={headingRef} tabIndex={-1}>
           Step {indexOf(current) + 1} of {steps.length}: {stepTitles[current]}
-        </Subtitle1>
+        </h2>
         <div className={styles.notices} aria-live="polite">
           {summaryStep === current && (
             <StepErrorSummary control={form.control} step={current} labelOf={labelOf} />
@@ -567,7 +628,9 @@ export function OnboardingWizard(props: {
             Discard draft
           </Button>
           {isLast ? (
+            // Its own key: Next's focus and a held Enter must not carry over to Create.
             <Button
+              key="create"
               type="submit"
               appearance="primary"
               disabledFocusable={creating || busy !== undefined}
@@ -576,6 +639,7 @@ export function OnboardingWizard(props: {
             </Button>
           ) : (
             <Button
+              key="next"
               type="submit"
               appearance="primary"
               icon={<ArrowRightRegular />}
@@ -593,12 +657,23 @@ export function OnboardingWizard(props: {
           title="Discard this onboarding?"
           confirmLabel="Discard"
           cancelLabel="Keep it"
-          onConfirm={props.onDiscard}
+          onConfirm={() => {
+            // No write after this: a pending one would bring the draft back.
+            setDiscarded(true);
+            props.onDiscard();
+          }}
           onCancel={() => setDiscarding(false)}
         >
-          <p>
-            Everything entered for this customer is deleted. Nothing was sent to Partner Center.
-          </p>
+          {maybeSent ? (
+            <p>
+              Partner Center may have created this customer already: an attempt got no answer. Check
+              the customer list for {initialDomainOf(domainPrefix)} before you onboard it again.
+            </p>
+          ) : (
+            <p>
+              Everything entered for this customer is deleted. Nothing was sent to Partner Center.
+            </p>
+          )}
         </ConfirmDialog>
       )}
       <AddressSuggestionDialog

@@ -32,9 +32,19 @@ export type CreatePhase =
   | { type: 'failed'; error: unknown; outcomeUnknown: boolean }
   | { type: 'created'; result: CreatedCustomerResult };
 
-/** An answer that says nothing about whether Partner Center made the customer. */
-function outcomeUnknown(error: unknown): boolean {
-  return error instanceof ApiError ? error.retryable : true;
+/**
+ * Partner Center's own refusal of this request: a response that says the customer was not
+ * made. Everything else (no response, a timeout, a 5xx, a 429, the queue giving up, a sign-in
+ * or role failure in front of Partner Center) leaves the outcome open.
+ */
+export function isDefiniteRefusal(error: unknown): error is ApiError {
+  if (!(error instanceof ApiError) || error.status === undefined) return false;
+  return (
+    error.status >= 400 &&
+    error.status < 500 &&
+    ![401, 403, 408, 429].includes(error.status) &&
+    error.kind !== 'invalid-response'
+  );
 }
 
 /**
@@ -47,6 +57,10 @@ function outcomeUnknown(error: unknown): boolean {
 export function useCreateCustomerFlow(options: {
   requestId: () => string;
   agreementRequestId: () => string;
+  /** Whether an earlier attempt may have reached Partner Center (kept in the draft). */
+  maybeSent: () => boolean;
+  /** After an attempt whose outcome is unknown: the operation must keep its id for good. */
+  markMaybeSent: () => void;
   renewRequestId: () => void;
   onCreated: (result: CreatedCustomerResult) => void | Promise<void>;
   addToList: (customer: CustomerListItem) => Promise<void> | void;
@@ -56,6 +70,8 @@ export function useCreateCustomerFlow(options: {
   const online = useOnline();
   const [phase, setPhase] = useState<CreatePhase>({ type: 'idle' });
   const lastOutput = useRef<NewCustomerOutput | undefined>(undefined);
+  /** One create at a time: a second click while one is on its way is not a second operation. */
+  const inFlight = useRef(false);
   const listedItem = useRef<CustomerListItem | undefined>(undefined);
 
   const update = (change: Partial<CreatedCustomerResult>) =>
@@ -99,28 +115,34 @@ export function useCreateCustomerFlow(options: {
 
   /** Resolves with the refusal when Partner Center refused, so the form can place it. */
   const create = async (output: NewCustomerOutput): Promise<ApiError | undefined> => {
+    if (inFlight.current || phase.type === 'created') return undefined;
     lastOutput.current = output;
     if (!navigator.onLine) {
       setPhase({ type: 'waiting-online' });
       return undefined;
     }
+    inFlight.current = true;
     setPhase({ type: 'creating' });
     let created;
     try {
       created = await createCustomer(client, output.customer, { requestId: options.requestId() });
     } catch (error) {
-      if (error instanceof ApiError && !error.retryable) {
-        // An answer: nothing was made, and the next attempt is a new operation.
-        options.renewRequestId();
+      if (isDefiniteRefusal(error)) {
+        // Nothing was made by this attempt; unless an earlier one may have been, the next
+        // attempt (with changed values) is a new operation.
+        if (!options.maybeSent()) options.renewRequestId();
         setPhase({ type: 'refused', error });
         return error;
       }
+      options.markMaybeSent();
       if (error instanceof ApiError && error.kind === 'network' && !navigator.onLine) {
         setPhase({ type: 'waiting-online' });
         return undefined;
       }
-      setPhase({ type: 'failed', error, outcomeUnknown: outcomeUnknown(error) });
+      setPhase({ type: 'failed', error, outcomeUnknown: true });
       return undefined;
+    } finally {
+      inFlight.current = false;
     }
     const { customer } = output;
     const result: CreatedCustomerResult = {

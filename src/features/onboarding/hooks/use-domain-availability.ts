@@ -27,14 +27,19 @@ function reasonOf(error: unknown): string {
 
 function verdictOf(
   domain: string,
-  query: { data?: { available: boolean }; error: unknown; isFetching: boolean },
+  query: {
+    data?: { available: boolean };
+    error: unknown;
+    isFetching: boolean;
+    status: 'pending' | 'error' | 'success';
+  },
 ): DomainAvailability {
-  // A 401, 429 or 5xx is an error, never "available": only a 404 says the name is free.
-  if (query.data && !query.isFetching) {
+  if (query.isFetching) return { state: 'checking', domain };
+  // A 401, 429 or 5xx is an error, never "available", even over an older answer that said so:
+  // only a 404 says the name is free.
+  if (query.status === 'error') return { state: 'unknown', domain, reason: reasonOf(query.error) };
+  if (query.data) {
     return query.data.available ? { state: 'available', domain } : { state: 'taken', domain };
-  }
-  if (query.error && !query.isFetching) {
-    return { state: 'unknown', domain, reason: reasonOf(query.error) };
   }
   return { state: 'checking', domain };
 }
