@@ -512,7 +512,8 @@ test.describe('onboarding a new customer', () => {
     ] as const) {
       await fillField(address.getByLabel(label), value);
     }
-    await draftHolds(page, 'rita@reload.example.com');
+    // The last value filled: the write that holds it holds every value before it too.
+    await draftHolds(page, '98052');
     await page.reload();
     await expect(contact.getByRole('textbox', { name: 'Email' })).toHaveValue(
       'rita@reload.example.com',
