@@ -2,7 +2,8 @@
  * The onboarding flow against the 100,000-customer host: a keystroke in the company name and
  * in the registration number to its paint, a change of country to the re-laid step, the last
  * letter of a domain prefix to its availability on screen, Create to the credentials, and the
- * code the route adds to the customer list's.
+ * code the route adds to the customer list's. As Tailspin Partners, whose tenant the list's
+ * figures never read.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,7 +93,9 @@ export async function measureOnboardingForm(
     const page = await context.newPage();
     await page.goto('/customers');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Adele Vance' }).click();
+    // Tailspin's Lidia: a partner with no seeded customers, so the customers created here never
+    // change the 100,000 of Contoso that the list's own figures load.
+    await page.getByRole('button', { name: 'Lidia Holloway' }).click();
     await page.getByRole('link', { name: 'New customer' }).waitFor();
     const before = new Set(
       (await page.evaluate(
@@ -101,7 +104,8 @@ export async function measureOnboardingForm(
     );
     await page.getByRole('link', { name: 'New customer' }).click();
     await page.getByRole('button', { name: 'Onboard a new customer' }).click();
-    await page.getByRole('heading', { level: 2, name: /: Reseller$/ }).waitFor();
+    // A direct partner: no reseller step, the company first.
+    await page.getByRole('heading', { level: 2, name: /: Company$/ }).waitFor();
     if (run === 0) {
       const loaded = (await page.evaluate(
         "performance.getEntriesByType('resource').map((entry) => entry.name)",
@@ -112,8 +116,6 @@ export async function measureOnboardingForm(
         routeGzip += gzipSync(await readFile(file), { level: 9 }).length;
       }
     }
-    await page.getByRole('radio', { name: /My own direct customer/ }).check();
-    await next(page, 'Company');
 
     await typeMeasured(page, 'billingProfile.companyName', 'Benchmark Sp', nameKeys);
     const country = page.getByRole('combobox', { name: 'Country' });
