@@ -198,5 +198,5 @@ export function useCreateCustomerFlow(options: {
     if (listedItem.current) void list(listedItem.current);
   };
 
-  return { phase, create, retryAgreement, retryList, reset: () => setPhase({ type: 'idle' }) };
+  return { phase, create, retryAgreement, retryList };
 }

@@ -128,7 +128,6 @@ export function ReviewStep(
   const reseller = props.resellers.find((item) => item.id === values.associatedPartner);
   const agreement = values.agreement ?? {};
   const has = (step: StepId) => props.steps.includes(step);
-  const addressLines = rules.fieldOrder.length > 0 ? rules.fieldOrder : [];
   return (
     <div className={styles.review}>
       {has('reseller') && (
@@ -170,7 +169,7 @@ export function ReviewStep(
       <Group step="contact" onEdit={props.onEdit}>
         <Row term="Name">{text(`${billing.firstName ?? ''} ${billing.lastName ?? ''}`.trim())}</Row>
         <Row term="Email">{text(billing.email)}</Row>
-        {['addressLine1', 'addressLine2', 'addressLine3', ...addressLines, 'region']
+        {['addressLine1', 'addressLine2', 'addressLine3', ...rules.fieldOrder, 'region']
           .filter((field, index, all) => all.indexOf(field) === index)
           .filter((field) => address[field as keyof typeof address]?.trim())
           .map((field) => (
