@@ -17,6 +17,10 @@ import {
   customersSearchSchema,
   defaultCustomersSearch,
 } from '@/features/customers/list/customers-search';
+import {
+  customerListCacheKey,
+  prefetchFirstScreen,
+} from '@/features/customers/list/customer-list-cache';
 import { newCustomerSearchSchema } from '@/features/onboarding/new-customer-search';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -84,6 +88,8 @@ const authenticatedRoute = createRoute({
     // not prove the session again: every Partner Center call gets its own token anyway, and
     // offline a renewal could only fail and stop the loaded list from being searched.
     if (cause === 'stay') return;
+    // The customer list's first screen is read while the token is proved, not after it.
+    if (location.pathname === '/customers') prefetchFirstScreen(customerListCacheKey(account));
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.
     await acquireAccessToken(context.msal, context.config, account);

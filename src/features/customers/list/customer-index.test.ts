@@ -152,3 +152,25 @@ describe('properties of a query', () => {
     );
   });
 });
+
+describe('a sequence of searches', () => {
+  it('answers each as a fresh index would, narrowing or not', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitraryRow, { selector: (customer) => customer.id, maxLength: 60 }),
+        fc.array(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (all, searches) => {
+          const index = new CustomerIndex(all);
+          for (const search of searches) {
+            // Typing on: each search extends the one before, then a fresh one.
+            for (let end = 0; end <= search.length; end += 1) {
+              const query = { ...everything, search: search.slice(0, end) };
+              expect(ids(index.query(query))).toEqual(ids(new CustomerIndex(all).query(query)));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { customerColumn, type CustomerColumnId } from './customer-columns';
 import type { CustomerRow } from './customer-row';
 import { foldText, searchTerms } from './fold-text';
+import { compareSortKeys, sortOrderOf, type SortOrder } from './sort-order';
 
 export interface CustomerSort {
   column: CustomerColumnId;
@@ -17,47 +18,77 @@ export interface CustomerQuery {
   sort: CustomerSort | undefined;
 }
 
-interface SortOrder {
-  /** Each row's folded sort key, by position. */
-  keys: string[];
-  /** Row positions, ascending; rows with an empty value come last. */
-  positions: Uint32Array;
-  /** How many positions hold a value; the rest are empty. */
-  filled: number;
+/**
+ * The folded searchable text of every row, one string: row `i` is `text.slice(starts[i],
+ * starts[i + 1] - 1)`, each row followed by a newline. One string rather than 100,000: a search
+ * is then a few `indexOf` runs over it, and the heap holds no 100,000 string headers.
+ */
+export interface SearchText {
+  text: string;
+  starts: Uint32Array<ArrayBuffer>;
+  /** Per row, two words of bits: which of a–z and 0–9 its text holds (see letterMasks). */
+  letters: Uint32Array<ArrayBuffer>;
+}
+
+/** What an index is made of besides its rows, so a saved list need not be indexed again. */
+export interface IndexParts {
+  search: SearchText;
+  orders: ReadonlyMap<CustomerColumnId, SortOrder>;
+}
+
+/** The rows the last search matched, kept so that typing one more letter searches only them. */
+interface LastMatch {
+  terms: string[];
+  rows: Uint32Array;
 }
 
 /**
- * The loaded customers with what makes every keystroke cheap: the searchable text of each row,
- * folded once, and one sort order per column, computed on first use. A query walks one order
- * and keeps the rows that match, so typing never re-sorts 100,000 rows.
+ * The loaded customers with what makes every keystroke cheap: the searchable text of every row,
+ * folded once into one string, and one sort order per column (row positions, computed once, or
+ * in a worker, or read back with the saved list). A query finds the matching rows with
+ * `indexOf`, narrowing from the last search when the new one only adds letters, then walks the
+ * sort order once.
  *
  * Sorting compares folded text with `<` instead of `Intl.Collator`: a collator costs about a
  * second on 100,000 names, and folded text already puts "Émile" beside "Emile".
  */
 export class CustomerIndex {
   readonly rows: readonly CustomerRow[];
-  readonly #searchText: string[];
+  readonly #search: SearchText;
   readonly #orders = new Map<CustomerColumnId, SortOrder>();
   #ids: Set<string> | undefined;
+  #last: LastMatch | undefined;
 
   /**
    * With `previous` an index of the same rows before more arrived (the crawl appends pages),
-   * only the new rows are folded and merged into its sort orders: the list is re-indexed every
-   * few hundred milliseconds while it loads, and re-sorting 100,000 rows each time would starve
-   * the crawl of the main thread.
+   * only the new rows are folded, and inserted into its sort orders: the list is re-indexed
+   * every few hundred milliseconds while it loads, and re-sorting 100,000 rows each time would
+   * starve the crawl of the main thread. With `parts`, the index a saved list was saved with.
    */
-  constructor(rows: readonly CustomerRow[], previous?: CustomerIndex) {
+  constructor(rows: readonly CustomerRow[], previous?: CustomerIndex, parts?: IndexParts) {
     this.rows = rows;
-    const base = previous && startsWith(rows, previous.rows) ? previous : undefined;
-    if (!base) {
-      this.#searchText = rows.map(searchTextOf);
+    if (parts && parts.search.starts.length === rows.length + 1) {
+      this.#search = parts.search;
+      for (const [column, order] of parts.orders) {
+        if (order.positions.length === rows.length) this.#orders.set(column, order);
+      }
       return;
     }
-    const added = rows.slice(base.rows.length);
-    this.#searchText = base.#searchText.concat(added.map(searchTextOf));
-    for (const [column, order] of base.#orders) {
-      this.#orders.set(column, extendOrder(order, added, column));
+    const base = previous && startsWith(rows, previous.rows) ? previous : undefined;
+    if (!base) {
+      this.#search = searchTextOf(rows, 0);
+      return;
     }
+    const added = searchTextOf(rows, base.rows.length);
+    this.#search = appendSearchText(base.#search, added);
+    for (const [column, order] of base.#orders) {
+      this.#orders.set(column, extendOrder(order, rows, base.rows.length, column));
+    }
+  }
+
+  /** What to save with the rows, so a reload needs no folding nor sorting. */
+  get parts(): IndexParts {
+    return { search: this.#search, orders: this.#orders };
   }
 
   has(customerId: string): boolean {
@@ -66,41 +97,111 @@ export class CustomerIndex {
     return this.#ids.has(customerId);
   }
 
+  /** Whether the column's order is ready, so sorting by it costs one pass. */
+  hasOrder(column: CustomerColumnId): boolean {
+    return this.#orders.has(column);
+  }
+
+  /** An order computed elsewhere (the sort worker) for exactly these rows. */
+  adoptOrder(column: CustomerColumnId, order: SortOrder): void {
+    if (order.positions.length === this.rows.length && !this.#orders.has(column))
+      this.#orders.set(column, order);
+  }
+
   /** The rows that match the query, in display order. */
   query(query: CustomerQuery): CustomerRow[] {
     const terms = searchTerms(query.search);
-    const relationships = query.relationships.length ? new Set(query.relationships) : undefined;
+    const kept = this.#filter(query, terms.length ? this.#match(terms) : undefined);
+    const rows = this.rows;
     const result: CustomerRow[] = [];
-    for (const position of this.#walk(query.sort)) {
-      const row = this.rows[position];
-      if (!row) continue;
-      if (relationships && !relationships.has(row.relationship)) continue;
-      if (!matchesReseller(row, query.reseller)) continue;
-      if (terms.length > 0) {
-        const text = this.#searchText[position] ?? '';
-        if (!terms.every((term) => text.includes(term))) continue;
-      }
-      result.push(row);
+    const keep = kept
+      ? (position: number) => {
+          if (kept[position] === 1) result.push(rows[position] as CustomerRow);
+        }
+      : (position: number) => {
+          result.push(rows[position] as CustomerRow);
+        };
+    if (!query.sort) {
+      for (let position = 0; position < rows.length; position += 1) keep(position);
+      return result;
     }
+    const { positions, filled } = this.#order(query.sort.column);
+    if (query.sort.desc) {
+      for (let at = filled - 1; at >= 0; at -= 1) keep(positions[at] ?? 0);
+    } else {
+      for (let at = 0; at < filled; at += 1) keep(positions[at] ?? 0);
+    }
+    // Empty values stay last in both directions: they are never what a sort is looking for.
+    for (let at = filled; at < positions.length; at += 1) keep(positions[at] ?? 0);
     return result;
   }
 
-  *#walk(sort: CustomerSort | undefined): Generator<number> {
-    if (!sort) {
-      for (let position = 0; position < this.rows.length; position += 1) yield position;
-      return;
+  /** The search's flags narrowed by the filters, or undefined when every row is kept. */
+  #filter(query: CustomerQuery, matched: Uint8Array | undefined): Uint8Array | undefined {
+    const relationships = query.relationships.length ? new Set(query.relationships) : undefined;
+    if (!relationships && query.reseller === 'any') return matched;
+    const kept = matched ?? new Uint8Array(this.rows.length).fill(1);
+    this.rows.forEach((row, position) => {
+      if (kept[position] === 0) return;
+      if (
+        (relationships && !relationships.has(row.relationship)) ||
+        !matchesReseller(row, query.reseller)
+      )
+        kept[position] = 0;
+    });
+    return kept;
+  }
+
+  /** One flag per row: whether its text holds every term. */
+  #match(terms: string[]): Uint8Array {
+    const { text, starts } = this.#search;
+    const count = this.rows.length;
+    const flags = new Uint8Array(count);
+    const found = new Uint32Array(count);
+    let size = 0;
+    const holds = (row: number, term: string) =>
+      text.slice(starts[row] ?? 0, (starts[row + 1] ?? 1) - 1).includes(term);
+    const last = this.#last;
+    const [first = '', ...others] = [...terms].sort((a, b) => b.length - a.length);
+    if (last && refines(terms, last.terms) && last.rows.length * NARROW_BELOW <= count) {
+      // Every row the new search matches matched the last one: only those are looked at.
+      for (const row of last.rows) {
+        if (terms.every((term) => holds(row, term))) {
+          flags[row] = 1;
+          found[size++] = row;
+        }
+      }
+    } else if (others.length === 0 && first.length === 1 && letterBit(first) !== undefined) {
+      // One letter or digit: the rows' letter masks answer without reading their text.
+      const { letters } = this.#search;
+      const [word, bit] = letterBit(first) ?? [0, 0];
+      for (let row = 0; row < count; row += 1) {
+        if (((letters[row * 2 + word] ?? 0) & bit) !== 0) {
+          flags[row] = 1;
+          found[size++] = row;
+        }
+      }
+    } else {
+      // The longest term first: it matches the fewest rows, which the others then check.
+      let row = 0;
+      for (let at = text.indexOf(first); at >= 0;) {
+        row = rowAt(starts, at, row);
+        if (others.every((term) => holds(row, term))) {
+          flags[row] = 1;
+          found[size++] = row;
+        }
+        // One match is enough for a row: the next search starts at the next row.
+        at = text.indexOf(first, starts[row + 1] ?? text.length);
+      }
     }
-    const { positions, filled } = this.#order(sort.column);
-    const withValue = positions.slice(0, filled);
-    yield* sort.desc ? withValue.reverse() : withValue;
-    // Empty values stay last in both directions: they are never what a sort is looking for.
-    yield* positions.subarray(filled);
+    this.#last = { terms, rows: found.subarray(0, size) };
+    return flags;
   }
 
   #order(column: CustomerColumnId): SortOrder {
     let order = this.#orders.get(column);
     if (!order) {
-      order = sortOrder(this.rows, column);
+      order = sortOrderOf(this.rows.map((row) => sortKey(row, column)));
       this.#orders.set(column, order);
     }
     return order;
@@ -108,22 +209,107 @@ export class CustomerIndex {
 }
 
 /**
+ * Narrowing reads each remaining row's text; past an eighth of the list, one `indexOf` run over
+ * the whole text is faster.
+ */
+const NARROW_BELOW = 8;
+
+/** The word and bit of a letter mask that stand for one character, if it has one. */
+function letterBit(character: string): [number, number] | undefined {
+  const code = character.charCodeAt(0);
+  if (code >= 97 && code <= 122) return [0, 1 << (code - 97)];
+  if (code >= 48 && code <= 57) return [1, 1 << (code - 48)];
+  return undefined;
+}
+
+function letterMasks(text: string, starts: Uint32Array): Uint32Array<ArrayBuffer> {
+  const rows = starts.length - 1;
+  const masks = new Uint32Array(rows * 2);
+  for (let row = 0; row < rows; row += 1) {
+    let letters = 0;
+    let digits = 0;
+    const end = (starts[row + 1] ?? 0) - 1;
+    for (let at = starts[row] ?? 0; at < end; at += 1) {
+      const code = text.charCodeAt(at);
+      if (code >= 97 && code <= 122) letters |= 1 << (code - 97);
+      else if (code >= 48 && code <= 57) digits |= 1 << (code - 48);
+    }
+    masks[row * 2] = letters;
+    masks[row * 2 + 1] = digits;
+  }
+  return masks;
+}
+
+/** Whether every row matching `terms` also matches `before`: each old term is inside a new one. */
+function refines(terms: string[], before: string[]): boolean {
+  return before.every((old) => terms.some((term) => term.includes(old)));
+}
+
+/** The row whose text holds character `at`, at or after row `from` (matches come in order). */
+function rowAt(starts: Uint32Array, at: number, from: number): number {
+  // Usually this row or the next; a long run of rows without a match is crossed by bisection.
+  if ((starts[from + 1] ?? Infinity) > at) return from;
+  if ((starts[from + 2] ?? Infinity) > at) return from + 1;
+  let low = from + 2;
+  let high = starts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((starts[middle] ?? 0) <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
  * An indexer that remembers its last index, so a list that only grew is indexed by extending
  * it (see the constructor) rather than from scratch.
  */
-export function growingIndex(): (rows: readonly CustomerRow[]) => CustomerIndex {
+export function growingIndex(): (
+  rows: readonly CustomerRow[],
+  parts?: IndexParts,
+) => CustomerIndex {
   let last: CustomerIndex | undefined;
-  return (rows) => {
-    if (last?.rows !== rows) last = new CustomerIndex(rows, last);
+  return (rows, parts) => {
+    if (last?.rows !== rows) last = new CustomerIndex(rows, last, parts);
     return last;
   };
 }
 
-function searchTextOf(row: CustomerRow): string {
+function rowSearchText(row: CustomerRow): string {
   // A newline between fields: search terms never contain whitespace, so none spans two fields.
   return foldText(
     [row.companyName, row.domain, row.id, ...row.tags, row.associatedPartnerId ?? ''].join('\n'),
   );
+}
+
+/** The search text of `rows` from `from` on, its starts counted from 0. */
+export function searchTextOf(rows: readonly CustomerRow[], from: number): SearchText {
+  const texts: string[] = [];
+  const starts = new Uint32Array(rows.length - from + 1);
+  let length = 0;
+  for (let position = from; position < rows.length; position += 1) {
+    const row = rows[position];
+    const text = row ? rowSearchText(row) : '';
+    texts.push(text);
+    starts[position - from] = length;
+    length += text.length + 1;
+  }
+  starts[rows.length - from] = length;
+  const text = texts.length ? `${texts.join('\n')}\n` : '';
+  return { text, starts, letters: letterMasks(text, starts) };
+}
+
+function appendSearchText(before: SearchText, added: SearchText): SearchText {
+  const offset = before.text.length;
+  const starts = new Uint32Array(before.starts.length + added.starts.length - 1);
+  starts.set(before.starts);
+  for (let at = 1; at < added.starts.length; at += 1) {
+    starts[before.starts.length - 1 + at] = offset + (added.starts[at] ?? 0);
+  }
+  const letters = new Uint32Array(before.letters.length + added.letters.length);
+  letters.set(before.letters);
+  letters.set(added.letters, before.letters.length);
+  return { text: before.text + added.text, starts, letters };
 }
 
 export function matchesReseller(row: CustomerRow, reseller: ResellerFilter): boolean {
@@ -144,58 +330,44 @@ export function sortKey(row: CustomerRow, column: CustomerColumnId): string {
   return foldText(customerColumn(column).text(row).trim());
 }
 
-function compareKeys(keys: readonly string[]) {
-  // Ties keep Partner Center's order, so the same view always lists rows the same way.
-  return (a: number, b: number): number => {
-    const left = keys[a] ?? '';
-    const right = keys[b] ?? '';
-    if (left === right) return a - b;
-    if (!left) return 1;
-    if (!right) return -1;
-    return left < right ? -1 : 1;
-  };
-}
-
-function sortOrder(rows: readonly CustomerRow[], column: CustomerColumnId): SortOrder {
-  const keys = rows.map((row) => sortKey(row, column));
-  const positions = Array.from(rows.keys()).sort(compareKeys(keys));
-  const filled = positions.findIndex((position) => !keys[position]);
-  return {
-    keys,
-    positions: Uint32Array.from(positions),
-    filled: filled < 0 ? rows.length : filled,
-  };
-}
-
-/** An order over more rows: the added ones sorted alone, then merged in one linear pass. */
+/**
+ * An order over more rows: the added ones sorted alone, then each placed by binary search
+ * among the old ones (whose keys are folded again only along the search, never all kept).
+ */
 function extendOrder(
   order: SortOrder,
-  added: readonly CustomerRow[],
+  rows: readonly CustomerRow[],
+  start: number,
   column: CustomerColumnId,
 ): SortOrder {
-  const start = order.keys.length;
-  const keys = order.keys.concat(added.map((row) => sortKey(row, column)));
-  const compare = compareKeys(keys);
-  const fresh = Array.from(added.keys(), (offset) => start + offset).sort(compare);
-  const positions = new Uint32Array(keys.length);
-  let i = 0;
-  let j = 0;
+  const keyOf = (position: number) => sortKey(rows[position] as CustomerRow, column);
+  const addedKeys = rows.slice(start).map((row) => sortKey(row, column));
+  const compareAdded = (a: number, b: number) =>
+    compareSortKeys(addedKeys[a - start] ?? '', addedKeys[b - start] ?? '', a, b);
+  const fresh = Array.from(addedKeys.keys(), (offset) => start + offset).sort(compareAdded);
+  const old = order.positions;
+  const positions = new Uint32Array(old.length + fresh.length);
+  let copied = 0;
   let out = 0;
-  while (i < order.positions.length && j < fresh.length) {
-    const old = order.positions[i] ?? 0;
-    const next = fresh[j] ?? 0;
-    if (compare(old, next) <= 0) {
-      positions[out++] = old;
-      i += 1;
-    } else {
-      positions[out++] = next;
-      j += 1;
+  let low = 0;
+  for (const position of fresh) {
+    const key = addedKeys[position - start] ?? '';
+    // The first old row that sorts after this one, at or after the last insertion point.
+    let high = old.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = old[middle] ?? 0;
+      if (compareSortKeys(keyOf(other), key, other, position) < 0) low = middle + 1;
+      else high = middle;
     }
+    positions.set(old.subarray(copied, low), out);
+    out += low - copied;
+    copied = low;
+    positions[out++] = position;
   }
-  while (i < order.positions.length) positions[out++] = order.positions[i++] ?? 0;
-  while (j < fresh.length) positions[out++] = fresh[j++] ?? 0;
-  const filledAdded = fresh.filter((position) => keys[position]).length;
-  return { keys, positions, filled: order.filled + filledAdded };
+  positions.set(old.subarray(copied), out);
+  const filledAdded = addedKeys.filter(Boolean).length;
+  return { positions, filled: order.filled + filledAdded };
 }
 
 /** Whether `rows` are `before` with more rows after them (the same objects, in order). */

@@ -4,10 +4,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   clearCachedCustomerLists,
   customerListCacheKey,
+  prefetchFirstScreen,
   readCachedCustomerList,
+  readFirstScreen,
   updateCachedCustomerRow,
   writeCachedCustomerList,
+  writeFirstScreen,
 } from './customer-list-cache';
+import { CustomerIndex } from './customer-index';
 import type { CustomerRow } from './customer-row';
 
 /**
@@ -40,17 +44,26 @@ const rows: CustomerRow[] = [
   row('c3', { companyName: '🚀 Rocket Labs 🌟 Café ☕', relationship: 'none' }),
 ];
 
+/** A column as the module stores it: the values end to end, and each one's length. */
+const column = (...values: string[]) => ({
+  text: values.join(''),
+  lengths: Uint32Array.from(values, (value) => value.length),
+});
+
 /** `rows` as the module stores them, written out by hand. */
 const stored = {
-  version: 2,
+  version: 3,
   savedAt: 1,
   totalCount: 3,
-  ids: ['c1', 'c2', 'c3'],
-  companyNames: ['Company c1', 'Company c2', '🚀 Rocket Labs 🌟 Café ☕'],
-  domains: ['c1.onmicrosoft.com', 'c2.onmicrosoft.com', 'c3.onmicrosoft.com'],
-  relationships: ['reseller', 'reseller', 'none'],
-  associatedPartnerIds: ['', 'c7d4a1e8-2b5f-4e9c-8a3d-6f1b0e2c4d97', ''],
-  commerceIds: ['', 'x-2', ''],
+  count: 3,
+  columns: {
+    ids: column('c1', 'c2', 'c3'),
+    companyNames: column('Company c1', 'Company c2', '🚀 Rocket Labs 🌟 Café ☕'),
+    domains: column('c1.onmicrosoft.com', 'c2.onmicrosoft.com', 'c3.onmicrosoft.com'),
+    relationships: column('reseller', 'reseller', 'none'),
+    associatedPartnerIds: column('', 'c7d4a1e8-2b5f-4e9c-8a3d-6f1b0e2c4d97', ''),
+    commerceIds: column('', 'x-2', ''),
+  },
   tags: [[0, ['Key account', 'EMEA']]],
 };
 
@@ -113,14 +126,40 @@ describe('the cached customer list', () => {
   it.each([
     ['not an object', 'rows of 2019'],
     ['the row-by-row shape of version 1', { version: 1, savedAt: 1, rows }],
+    ['the shape of version 2', { ...stored, version: 2, ids: ['c1', 'c2', 'c3'] }],
     ['no version', { ...stored, version: undefined }],
-    ['a newer version', { ...stored, version: 3 }],
-    ['no ids', { ...stored, ids: undefined }],
+    ['a newer version', { ...stored, version: 4 }],
+    ['no ids', { ...stored, columns: { ...stored.columns, ids: undefined } }],
     ['a time that is not a number', { ...stored, savedAt: '2024-01-01' }],
-    ['an id that is not a string', { ...stored, ids: ['c1', 42, 'c3'] }],
-    ['a company name missing', { ...stored, companyNames: stored.companyNames.slice(1) }],
+    ['ids as a list', { ...stored, columns: { ...stored.columns, ids: ['c1', 'c2', 'c3'] } }],
+    [
+      'a company name missing',
+      { ...stored, columns: { ...stored.columns, companyNames: column('Company c1', 'c2') } },
+    ],
+    [
+      'lengths that do not add up to the text',
+      {
+        ...stored,
+        columns: { ...stored.columns, domains: { text: 'c1', lengths: Uint32Array.of(1, 1, 1) } },
+      },
+    ],
     ['tags that are not a list', { ...stored, tags: [[0, 'EMEA']] }],
     ['tags for a row that does not exist', { ...stored, tags: [[3, ['EMEA']]] }],
+    [
+      'a search text for other rows',
+      {
+        ...stored,
+        search: { text: 'c1\n', starts: Uint32Array.of(0, 3), letters: new Uint32Array(2) },
+      },
+    ],
+    [
+      'a sort order pointing past the rows',
+      { ...stored, orders: [['companyName', Uint32Array.of(0, 1, 7), 3]] },
+    ],
+    [
+      'a sort order of an unknown column',
+      { ...stored, orders: [['name', Uint32Array.of(0, 1, 2), 3]] },
+    ],
   ])('reads an entry with %s as nothing, and forgets it', async (_case, entry) => {
     const key = customerListCacheKey(uniqueAccount());
     const neighbour = customerListCacheKey(uniqueAccount());
@@ -222,5 +261,56 @@ describe('updateCachedCustomerRow', () => {
     await set(key, stored, rawStore);
     await updateCachedCustomerRow(key, 'nobody', { companyName: 'Renamed GmbH' });
     expect(await get(key, rawStore)).toEqual(stored);
+  });
+});
+
+describe('the saved index', () => {
+  it('reads back the search text and sort orders, and the index they make answers as a fresh one', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    const index = new CustomerIndex(rows);
+    const query = {
+      search: 'co',
+      relationships: [],
+      reseller: 'any',
+      sort: { column: 'companyName', desc: true },
+    } as const;
+    index.query(query);
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1, parts: index.parts });
+    const read = await readCachedCustomerList(key);
+    expect(read?.parts?.orders.has('companyName')).toBe(true);
+    const reloaded = new CustomerIndex(read?.rows ?? [], undefined, read?.parts);
+    for (const search of ['', 'co', 'c', 'café', 'rocket 🌟', 'emea']) {
+      expect(reloaded.query({ ...query, search })).toEqual(index.query({ ...query, search }));
+    }
+  });
+
+  it('drops the saved index when a row changes, so the next reload indexes afresh', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    const index = new CustomerIndex(rows);
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1, parts: index.parts });
+    await updateCachedCustomerRow(key, 'c2', { companyName: 'Renamed' });
+    const read = await readCachedCustomerList(key);
+    expect(read?.parts).toBe(undefined);
+    expect(read?.rows[1]?.companyName).toBe('Renamed');
+  });
+});
+
+describe('the first screen', () => {
+  it('reads back the rows and the view they answer, once prefetched or read directly', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    const screen = { view: '["",[],"any","companyName"]', rows, matching: 3, total: 3 };
+    await expect(readFirstScreen(key)).resolves.toBe(undefined);
+    await writeFirstScreen(key, screen);
+    await expect(readFirstScreen(key)).resolves.toEqual(screen);
+    prefetchFirstScreen(key);
+    await expect(readFirstScreen(key)).resolves.toEqual(screen);
+  });
+
+  it('is cleared with the account’s lists', async () => {
+    const account = uniqueAccount();
+    const key = customerListCacheKey(account);
+    await writeFirstScreen(key, { view: 'v', rows, matching: 3, total: 3 });
+    await clearCachedCustomerLists(account.homeAccountId);
+    await expect(readFirstScreen(key)).resolves.toBe(undefined);
   });
 });

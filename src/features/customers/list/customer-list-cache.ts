@@ -1,6 +1,8 @@
 import { createStore, del, get, keys, set, update, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
-import type { CustomerRow } from './customer-row';
+import { customerColumnIds } from './customer-columns';
+import type { IndexParts } from './customer-index';
+import { customerRowSchema, type CustomerRow } from './customer-row';
 
 /**
  * The last complete customer list per partner tenant and account, in IndexedDB, so a reload
@@ -10,83 +12,172 @@ import type { CustomerRow } from './customer-row';
  */
 
 /**
- * Stored by column, not as 100,000 row objects: IndexedDB's structured clone and zod then handle
- * a few long arrays of strings, which reads several times faster on reload. Optional values are
- * '' when absent, and tags are kept only for the rows that have some.
+ * Stored by column, each column one string with its values' lengths, with the list's search
+ * text and sort orders beside them: IndexedDB then reads back a few long strings and typed
+ * arrays (a copy each) rather than 600,000 strings, and a reload neither folds nor sorts.
+ * Optional values are '' when absent, and tags are kept only for the rows that have some.
  */
-const VERSION = 2;
+const VERSION = 3;
+
+const columnSchema = z.object({ text: z.string(), lengths: z.instanceof(Uint32Array) });
+type StoredColumn = z.infer<typeof columnSchema>;
+
+const columnNames = [
+  'ids',
+  'companyNames',
+  'domains',
+  'relationships',
+  'associatedPartnerIds',
+  'commerceIds',
+] as const;
 
 const storedListSchema = z
   .object({
     version: z.literal(VERSION),
     savedAt: z.number(),
     totalCount: z.number().optional(),
-    ids: z.array(z.string()),
-    companyNames: z.array(z.string()),
-    domains: z.array(z.string()),
-    relationships: z.array(z.string()),
-    associatedPartnerIds: z.array(z.string()),
-    commerceIds: z.array(z.string()),
+    count: z.number().int().nonnegative(),
+    columns: z.object({
+      ids: columnSchema,
+      companyNames: columnSchema,
+      domains: columnSchema,
+      relationships: columnSchema,
+      associatedPartnerIds: columnSchema,
+      commerceIds: columnSchema,
+    }),
     tags: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.string())])),
+    search: z
+      .object({
+        text: z.string(),
+        starts: z.instanceof(Uint32Array),
+        letters: z.instanceof(Uint32Array),
+      })
+      .optional(),
+    orders: z
+      .array(
+        z.tuple([z.enum(customerColumnIds), z.instanceof(Uint32Array), z.number().int().min(0)]),
+      )
+      .optional(),
   })
   .refine(
     (list) =>
-      [
-        list.companyNames,
-        list.domains,
-        list.relationships,
-        list.associatedPartnerIds,
-        list.commerceIds,
-      ].every((column) => column.length === list.ids.length) &&
-      list.tags.every(([position]) => position < list.ids.length),
+      columnNames.every((name) => fits(list.columns[name], list.count)) &&
+      list.tags.every(([position]) => position < list.count),
     'The columns of a saved list differ in length.',
+  )
+  .refine(
+    (list) =>
+      !list.search ||
+      (list.search.starts.length === list.count + 1 &&
+        list.search.starts[list.count] === list.search.text.length &&
+        list.search.letters.length === list.count * 2),
+    'The search text of a saved list does not match its rows.',
+  )
+  .refine(
+    (list) =>
+      (list.orders ?? []).every(
+        ([, positions, filled]) =>
+          positions.length === list.count &&
+          filled <= list.count &&
+          positions.every((position) => position < list.count),
+      ),
+    'A sort order of a saved list does not match its rows.',
   );
 type StoredList = z.infer<typeof storedListSchema>;
+
+/** Whether a column holds `count` values that together are exactly its text. */
+function fits(column: StoredColumn, count: number): boolean {
+  if (column.lengths.length !== count) return false;
+  let total = 0;
+  for (const length of column.lengths) total += length;
+  return total === column.text.length;
+}
 
 export interface CachedCustomerList {
   savedAt: number;
   totalCount?: number;
   rows: CustomerRow[];
+  /** The search text and sort orders saved with the rows, when they were. */
+  parts?: IndexParts;
+}
+
+function toColumn(values: readonly unknown[]): StoredColumn {
+  const lengths = new Uint32Array(values.length);
+  values.forEach((value, position) => {
+    // A row of the wrong shape is never saved: the next visit would show it as text.
+    if (typeof value !== 'string') throw new TypeError('A customer row holds a non-string.');
+    lengths[position] = value.length;
+  });
+  return { text: values.join(''), lengths };
+}
+
+function fromColumn(column: StoredColumn): string[] {
+  const values = new Array<string>(column.lengths.length);
+  let at = 0;
+  column.lengths.forEach((length, position) => {
+    values[position] = column.text.slice(at, at + length);
+    at += length;
+  });
+  return values;
 }
 
 function toStored(list: {
   rows: readonly CustomerRow[];
   totalCount: number | undefined;
   savedAt: number;
+  parts?: IndexParts;
 }): StoredList {
-  const { rows } = list;
+  const { rows, parts } = list;
   const tags: StoredList['tags'] = [];
   rows.forEach((row, position) => {
+    if (!Array.isArray(row.tags)) throw new TypeError('A customer row has no tag list.');
     if (row.tags.length) tags.push([position, row.tags]);
   });
   return {
     version: VERSION,
     savedAt: list.savedAt,
     ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount }),
-    ids: rows.map((row) => row.id),
-    companyNames: rows.map((row) => row.companyName),
-    domains: rows.map((row) => row.domain),
-    relationships: rows.map((row) => row.relationship),
-    associatedPartnerIds: rows.map((row) => row.associatedPartnerId ?? ''),
-    commerceIds: rows.map((row) => row.commerceId ?? ''),
+    count: rows.length,
+    columns: {
+      ids: toColumn(rows.map((row) => row.id)),
+      companyNames: toColumn(rows.map((row) => row.companyName)),
+      domains: toColumn(rows.map((row) => row.domain)),
+      relationships: toColumn(rows.map((row) => row.relationship)),
+      associatedPartnerIds: toColumn(rows.map((row) => row.associatedPartnerId ?? '')),
+      commerceIds: toColumn(rows.map((row) => row.commerceId ?? '')),
+    },
     tags,
+    ...(parts && parts.search.starts.length === rows.length + 1
+      ? {
+          search: parts.search,
+          orders: [...parts.orders]
+            .filter(([, order]) => order.positions.length === rows.length)
+            .map(([column, order]) => [column, order.positions, order.filled]),
+        }
+      : {}),
   };
 }
 
 function fromStored(stored: StoredList): CachedCustomerList {
   const tagsAt = new Map(stored.tags);
-  const rows = stored.ids.map((id, position): CustomerRow => {
+  const ids = fromColumn(stored.columns.ids);
+  const companyNames = fromColumn(stored.columns.companyNames);
+  const domains = fromColumn(stored.columns.domains);
+  const relationships = fromColumn(stored.columns.relationships);
+  const associatedPartnerIds = fromColumn(stored.columns.associatedPartnerIds);
+  const commerceIds = fromColumn(stored.columns.commerceIds);
+  const rows = ids.map((id, position): CustomerRow => {
     const row: CustomerRow = {
       id,
-      companyName: stored.companyNames[position] ?? '',
-      domain: stored.domains[position] ?? '',
-      relationship: stored.relationships[position] ?? '',
-      tags: tagsAt.get(position) ?? [],
+      companyName: companyNames[position] ?? '',
+      domain: domains[position] ?? '',
+      relationship: relationships[position] ?? '',
+      tags: tagsAt.get(position) ?? noTags,
     };
     // Absent rather than undefined, as toCustomerRow makes them.
-    const associatedPartnerId = stored.associatedPartnerIds[position];
+    const associatedPartnerId = associatedPartnerIds[position];
     if (associatedPartnerId) row.associatedPartnerId = associatedPartnerId;
-    const commerceId = stored.commerceIds[position];
+    const commerceId = commerceIds[position];
     if (commerceId) row.commerceId = commerceId;
     return row;
   });
@@ -94,8 +185,25 @@ function fromStored(stored: StoredList): CachedCustomerList {
     savedAt: stored.savedAt,
     ...(stored.totalCount === undefined ? {} : { totalCount: stored.totalCount }),
     rows,
+    ...(stored.search
+      ? {
+          parts: {
+            search: stored.search,
+            orders: new Map(
+              (stored.orders ?? []).map(([column, positions, filled]) => [
+                column,
+                { positions, filled },
+              ]),
+            ),
+          },
+        }
+      : {}),
   };
 }
+
+/** One shared empty list for the rows without tags: 100,000 empty arrays are 1.6 MB of heap. */
+const noTags: string[] = [];
+Object.freeze(noTags);
 
 let store: UseStore | undefined;
 function cacheStore(): UseStore {
@@ -120,9 +228,73 @@ export async function readCachedCustomerList(key: string): Promise<CachedCustome
   return undefined;
 }
 
+/**
+ * The rows that filled the list's first screen when it was last shown, with the view they
+ * answer: a few dozen rows read back in a few milliseconds, so a reload paints them with the
+ * shell while the whole list is still being read.
+ */
+const firstScreenSchema = z.object({
+  version: z.literal(1),
+  /** The view (search, filters, sort) the rows answer; only that view may show them. */
+  view: z.string(),
+  rows: z.array(customerRowSchema).max(200),
+  /** How many customers that view matched, and of how many. */
+  matching: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type FirstScreen = Omit<z.infer<typeof firstScreenSchema>, 'version'>;
+
+/** Ends with the account like the list's key, so signing out clears it with the list. */
+const firstScreenKey = (key: string) => `first-screen|${key}`;
+
+/** First screens read before the list's page could ask; see prefetchFirstScreen. */
+const prefetched = new Map<string, Promise<FirstScreen | undefined>>();
+
+/**
+ * Starts reading the first screen while the app still proves the session and loads the list's
+ * code, so it is there for the page's first render. A read nobody takes is dropped soon: it is
+ * a few dozen rows, but a later visit must read a fresh one.
+ */
+export function prefetchFirstScreen(key: string): void {
+  if (prefetched.has(key)) return;
+  prefetched.set(key, readSavedFirstScreen(key));
+  setTimeout(() => prefetched.delete(key), 10_000);
+}
+
+/** The saved first screen: the prefetched read when there is one, else a new one. */
+export function readFirstScreen(key: string): Promise<FirstScreen | undefined> {
+  const read = prefetched.get(key);
+  prefetched.delete(key);
+  return read ?? readSavedFirstScreen(key);
+}
+
+async function readSavedFirstScreen(key: string): Promise<FirstScreen | undefined> {
+  try {
+    const parsed = firstScreenSchema.safeParse(await get(firstScreenKey(key), cacheStore()));
+    if (!parsed.success) return undefined;
+    const { view, rows, matching, total } = parsed.data;
+    return { view, rows, matching, total };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeFirstScreen(key: string, screen: FirstScreen): Promise<void> {
+  try {
+    await set(firstScreenKey(key), { version: 1, ...screen }, cacheStore());
+  } catch {
+    // The next reload then waits for the whole list, as it did before this existed.
+  }
+}
+
 export async function writeCachedCustomerList(
   key: string,
-  list: { rows: readonly CustomerRow[]; totalCount: number | undefined; savedAt: number },
+  list: {
+    rows: readonly CustomerRow[];
+    totalCount: number | undefined;
+    savedAt: number;
+    parts?: IndexParts;
+  },
 ): Promise<void> {
   try {
     await set(key, toStored(list), cacheStore());
@@ -132,13 +304,44 @@ export async function writeCachedCustomerList(
 }
 
 /**
- * One customer's row changed in place (renamed, or its relationship removed), so the saved list shows the
- * change on the next reload without a new crawl. Atomic: a read-modify-write in one transaction.
+ * One customer's row changed in place (renamed, or its relationship removed), so the saved list
+ * shows the change on the next reload without a new crawl. Atomic: a read-modify-write in one
+ * transaction. The saved search text and orders are dropped: the next reload indexes afresh.
  */
 export async function updateCachedCustomerRow(
   key: string,
   customerId: string,
   change: Partial<Pick<CustomerRow, 'companyName' | 'relationship'>>,
+): Promise<void> {
+  await rewriteCachedList(key, (list) => {
+    const position = list.rows.findIndex((row) => row.id === customerId);
+    const row = list.rows[position];
+    if (!row) return undefined;
+    const rows = [...list.rows];
+    rows[position] = { ...row, ...change };
+    return { ...list, rows };
+  });
+}
+
+/**
+ * A new customer appended to the saved list (when there is one), so a reload shows it without a
+ * new crawl. Atomic like the update above; a customer already there is left as it is.
+ */
+export async function addCachedCustomerRow(key: string, row: CustomerRow): Promise<void> {
+  await rewriteCachedList(key, (list) => {
+    if (list.rows.some((item) => item.id === row.id)) return undefined;
+    return {
+      ...list,
+      ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount + 1 }),
+      rows: [...list.rows, row],
+    };
+  });
+}
+
+/** Replaces a sound saved list by what `change` makes of it; undefined leaves it as it is. */
+async function rewriteCachedList(
+  key: string,
+  change: (list: CachedCustomerList) => CachedCustomerList | undefined,
 ): Promise<void> {
   try {
     // Only an entry that is there and sound is changed: update() would write whatever it got.
@@ -148,51 +351,18 @@ export async function updateCachedCustomerRow(
       (stored: unknown) => {
         const parsed = storedListSchema.safeParse(stored);
         if (!parsed.success) return stored;
-        const position = parsed.data.ids.indexOf(customerId);
-        if (position < 0) return stored;
-        const companyNames = [...parsed.data.companyNames];
-        const relationships = [...parsed.data.relationships];
-        if (change.companyName !== undefined) companyNames[position] = change.companyName;
-        if (change.relationship !== undefined) relationships[position] = change.relationship;
-        return { ...parsed.data, companyNames, relationships };
+        const changed = change(fromStored(parsed.data));
+        if (!changed) return stored;
+        return toStored({
+          rows: changed.rows,
+          totalCount: changed.totalCount,
+          savedAt: changed.savedAt,
+        });
       },
       cacheStore(),
     );
   } catch {
     // Without IndexedDB there is no saved list to keep current.
-  }
-}
-
-/**
- * A new customer appended to the saved list (when there is one), so a reload shows it without a
- * new crawl. Atomic like the update above; a customer already there is left as it is.
- */
-export async function addCachedCustomerRow(key: string, row: CustomerRow): Promise<void> {
-  try {
-    if (!storedListSchema.safeParse(await get(key, cacheStore())).success) return;
-    await update(
-      key,
-      (stored: unknown) => {
-        const parsed = storedListSchema.safeParse(stored);
-        if (!parsed.success || parsed.data.ids.includes(row.id)) return stored;
-        const list = parsed.data;
-        const position = list.ids.length;
-        return {
-          ...list,
-          ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount + 1 }),
-          ids: [...list.ids, row.id],
-          companyNames: [...list.companyNames, row.companyName],
-          domains: [...list.domains, row.domain],
-          relationships: [...list.relationships, row.relationship],
-          associatedPartnerIds: [...list.associatedPartnerIds, row.associatedPartnerId ?? ''],
-          commerceIds: [...list.commerceIds, row.commerceId ?? ''],
-          tags: row.tags.length ? [...list.tags, [position, row.tags]] : list.tags,
-        };
-      },
-      cacheStore(),
-    );
-  } catch {
-    // Without IndexedDB there is no saved list to add to.
   }
 }
 

@@ -4,9 +4,13 @@ import type { PartnerCenterClient } from '@/api/partner-center/partner-center-cl
 import {
   addCachedCustomerRow,
   readCachedCustomerList,
+  readFirstScreen,
+  writeFirstScreen,
+  type FirstScreen,
   updateCachedCustomerRow,
   writeCachedCustomerList,
 } from './customer-list-cache';
+import { CustomerIndex, growingIndex, type IndexParts } from './customer-index';
 import { toCustomerRow, type CustomerRow } from './customer-row';
 
 export type CrawlState = 'starting' | 'loading' | 'paused' | 'done' | 'failed';
@@ -22,6 +26,10 @@ export interface CustomerListSnapshot {
   error: Error | undefined;
   /** When the shown rows came from the browser's copy: the time that copy was complete. */
   cachedAt: number | undefined;
+  /** The shown rows' search text and sort orders, kept beside the list and saved with it. */
+  index: CustomerIndex;
+  /** The saved first screen, while the saved list is still being read (and only then). */
+  firstScreen: FirstScreen | undefined;
 }
 
 /** Rows reach the table at most this often while pages arrive, so it is not rebuilt 200 times. */
@@ -47,7 +55,12 @@ export class CustomerListStore {
     state: 'starting',
     error: undefined,
     cachedAt: undefined,
+    index: new CustomerIndex([]),
+    firstScreen: undefined,
   };
+  readonly #indexOf = growingIndex();
+  /** The saved copy's index, used when its rows are published. */
+  #cachedParts: IndexParts | undefined;
   #started = false;
   #controller: AbortController | undefined;
   #resumeFrom: PageRequest | undefined;
@@ -148,10 +161,25 @@ export class CustomerListStore {
     if (this.#cacheKey) await addCachedCustomerRow(this.#cacheKey, row);
   }
 
+  /** Keeps the rows now on the list's first screen for the next visit's first paint. */
+  saveFirstScreen(screen: FirstScreen): void {
+    if (this.#cacheKey) void writeFirstScreen(this.#cacheKey, screen);
+  }
+
   async #loadCacheThenCrawl() {
+    if (this.#cacheKey) {
+      const firstScreen = await readFirstScreen(this.#cacheKey);
+      if (firstScreen && this.#snapshot.rows.length === 0) {
+        this.#publishNow({ firstScreen });
+        // Painted before the whole list is read: its reading holds the main thread a while.
+        await afterNextPaint();
+      }
+    }
     const cached = this.#cacheKey ? await readCachedCustomerList(this.#cacheKey) : undefined;
     if (cached && this.#snapshot.rows.length === 0) {
+      this.#cachedParts = cached.parts;
       this.#publishNow({ rows: cached.rows, total: cached.totalCount, cachedAt: cached.savedAt });
+      this.#cachedParts = undefined;
     }
     if (this.#snapshot.state === 'starting') this.#crawl(undefined);
   }
@@ -202,7 +230,28 @@ export class CustomerListStore {
       cachedAt: undefined,
     });
     if (this.#cacheKey)
-      void writeCachedCustomerList(this.#cacheKey, { rows, totalCount: total, savedAt });
+      void writeCachedCustomerList(this.#cacheKey, {
+        rows,
+        totalCount: total,
+        savedAt,
+        parts: this.#snapshot.index.parts,
+      });
+  }
+
+  /**
+   * Saves the shown list again with its index as it is now: sort orders computed since (in the
+   * sort worker) then need no computing on the next visit.
+   */
+  saveIndex(): void {
+    const { rows, total, index, cachedAt, state } = this.#snapshot;
+    const savedAt = cachedAt ?? (state === 'done' ? this.#completedAt : undefined);
+    if (!this.#cacheKey || savedAt === undefined || rows.length === 0) return;
+    void writeCachedCustomerList(this.#cacheKey, {
+      rows,
+      totalCount: total,
+      savedAt,
+      parts: index.parts,
+    });
   }
 
   #publishSoon(change: Partial<CustomerListSnapshot>) {
@@ -218,9 +267,20 @@ export class CustomerListStore {
     const next = { ...this.#snapshot, ...change };
     // While a saved or completed list is on screen, the growing one stays hidden until complete.
     if (!('rows' in change) && next.cachedAt === undefined) next.rows = [...this.#fetched.values()];
+    next.index = this.#indexOf(next.rows, this.#cachedParts);
+    // The first screen stands in for rows still being read or fetched, never for a failure.
+    if (next.rows.length > 0 || (next.state !== 'starting' && next.state !== 'loading'))
+      next.firstScreen = undefined;
     this.#snapshot = next;
     for (const listener of this.#listeners) listener();
   }
+}
+
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
 
 const stores = new WeakMap<PartnerCenterClient, Map<string, CustomerListStore>>();

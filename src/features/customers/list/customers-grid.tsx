@@ -1,7 +1,6 @@
 import {
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -20,8 +19,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Link } from '@tanstack/react-router';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   customerColumn,
   customerColumns,
@@ -63,7 +61,33 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow2,
   },
   body: { position: 'relative' },
-  row: { position: 'absolute', left: 0, top: 0, width: '100%' },
+  // The body's rows and cells are plain elements styled as Fluent's TableRow and TableCell
+  // (flex layout): those components cost a context read, slot merging and several style hooks
+  // per cell, dozens of times per keystroke and per scrolled frame.
+  row: {
+    position: 'absolute',
+    left: 0,
+    top: 0,
+    width: '100%',
+    display: 'flex',
+    alignItems: 'center',
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    cursor: 'pointer',
+    ':hover': {
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+      color: tokens.colorNeutralForeground1Hover,
+    },
+    ':active': {
+      backgroundColor: tokens.colorSubtleBackgroundPressed,
+      color: tokens.colorNeutralForeground1Pressed,
+    },
+    '@media (forced-colors: active)': {
+      ':hover': { color: 'Highlight', borderBottomColor: 'Highlight' },
+    },
+  },
+  compactRow: { fontSize: tokens.fontSizeBase200, borderBottomColor: 'transparent' },
   cell: {
     flexGrow: 0,
     flexShrink: 0,
@@ -74,6 +98,15 @@ const useStyles = makeStyles({
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
+  },
+  bodyCell: {
+    display: 'flex',
+    alignItems: 'center',
+    minWidth: 0,
+    position: 'relative',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    boxSizing: 'border-box',
+    height: '100%',
   },
   text: { overflow: 'hidden', textOverflow: 'ellipsis', unicodeBidi: 'isolate' },
   link: { color: tokens.colorBrandForegroundLink },
@@ -87,30 +120,93 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function CellText(props: { column: CustomerColumn; row: CustomerRow }) {
-  const styles = useStyles();
-  const { column, row } = props;
+type GridClasses = ReturnType<typeof useStyles> & {
+  rowClass: string;
+  compactRowClass: string;
+  bodyCellClass: string;
+  linkClass: string;
+};
+
+function CellText(props: { column: CustomerColumn; row: CustomerRow; classes: GridClasses }) {
+  const { column, row, classes } = props;
   if (column.id === 'companyName') {
-    // A real link for the mouse (and "open in new tab"); the grid's Enter key opens it too.
+    // A real link for the mouse (and "open in new tab"); the grid's Enter key opens it too. A
+    // plain anchor rather than the router's Link, which builds a location on every render.
     return (
-      <Link
-        to="/customers/$customerId"
-        params={{ customerId: row.id }}
+      <a
+        href={`/customers/${encodeURIComponent(row.id)}`}
         tabIndex={-1}
-        className={mergeClasses(styles.text, styles.link)}
+        className={classes.linkClass}
       >
         <bdi>{row.companyName || row.domain}</bdi>
-      </Link>
+      </a>
     );
   }
   const text = column.text(row);
-  if (!text) return <span className={styles.muted}>—</span>;
+  if (!text) return <span className={classes.muted}>—</span>;
   return (
-    <bdi className={styles.text} title={text}>
+    <bdi className={classes.text} title={text}>
       {text}
     </bdi>
   );
 }
+
+interface GridRowProps {
+  row: CustomerRow;
+  /** The row's position in the grid, 1 for the first customer (0 is the header). */
+  gridRow: number;
+  start: number;
+  height: number;
+  columns: readonly CustomerColumn[];
+  /** The active cell's column when it is in this row, else -1: only that row re-renders. */
+  activeCol: number;
+  compact: boolean;
+  classes: GridClasses;
+  onActivate: (row: number, col: number) => void;
+  onOpen: (customerId: string) => void;
+}
+
+/** One customer's row; memoised, so scrolling renders only the rows that came into view. */
+const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { row, gridRow, columns, activeCol, classes, onActivate, onOpen } = props;
+  return (
+    // The keyboard is the grid's: its cells take the focus, and Enter on any of them opens the
+    // row (onKeyDown on the grid), so the row's click is the mouse's way to the same thing.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
+    <div
+      role="row"
+      className={props.compact ? classes.compactRowClass : classes.rowClass}
+      aria-rowindex={gridRow + 1}
+      data-customer-id={row.id}
+      style={{ height: props.height, transform: `translateY(${props.start}px)` }}
+      onClick={(event) => {
+        // Ctrl-click, Shift-click and middle-click on the name are the browser's (new tab).
+        const link = (event.target as HTMLElement).closest('a');
+        if (link && (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0))
+          return;
+        event.preventDefault();
+        onOpen(row.id);
+      }}
+    >
+      {columns.map((column, col) => (
+        <div
+          key={column.id}
+          role="gridcell"
+          aria-colindex={col + 1}
+          className={classes.bodyCellClass}
+          style={{ flex: `0 0 ${column.width}px` }}
+          data-cell={`${gridRow}:${col}`}
+          tabIndex={col === activeCol ? 0 : -1}
+          onFocus={() => {
+            if (col !== activeCol) onActivate(gridRow, col);
+          }}
+        >
+          <CellText column={column} row={row} classes={classes} />
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /**
  * The customers as an ARIA grid of which only the visible rows exist: TanStack Table for the
@@ -119,7 +215,7 @@ function CellText(props: { column: CustomerColumn; row: CustomerRow }) {
  * Focus is ours rather than Fluent's arrow-key hook (tabster): tabster moves only between
  * cells in the DOM, and here Page Down or Ctrl+End must reach rows not yet rendered.
  */
-export function CustomersGrid(props: {
+export const CustomersGrid = memo(function CustomersGrid(props: {
   rows: readonly CustomerRow[];
   visibleColumns: readonly CustomerColumnId[];
   sort: CustomerSort | undefined;
@@ -129,6 +225,17 @@ export function CustomersGrid(props: {
   label: string;
 }) {
   const styles = useStyles();
+  // Merged once per grid, not once per cell: mergeClasses is dozens of times the cost of a prop.
+  const classes: GridClasses = useMemo(
+    () => ({
+      ...styles,
+      rowClass: styles.row,
+      compactRowClass: mergeClasses(styles.row, styles.compactRow),
+      bodyCellClass: mergeClasses(styles.cell, styles.bodyCell),
+      linkClass: mergeClasses(styles.text, styles.link),
+    }),
+    [styles],
+  );
   const { rows, visibleColumns, sort, onSortChange, density, onOpen } = props;
   const sorting: SortingState = useMemo(
     () => (sort ? [{ id: sort.column, desc: sort.desc }] : []),
@@ -184,12 +291,18 @@ export function CustomersGrid(props: {
   });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const tableRows = table.getRowModel().rows;
-  const columns = headers.map((header) => customerColumn(header.column.id as CustomerColumnId));
+  // The same columns as the headers (the table keeps the default order), kept stable across
+  // renders so the memoised rows re-render only when something they show changed.
+  const columns = useMemo(
+    () => customerColumns.filter((column) => visibleColumns.includes(column.id)),
+    [visibleColumns],
+  );
   const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
 
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   const [active, setActive] = useState<GridCell>({ row: 0, col: 0 });
+  const onActivate = useCallback((row: number, col: number) => setActive({ row, col }), []);
   const focusPending = useRef(false);
   const activeCell: GridCell = {
     row: Math.min(active.row, rows.length),
@@ -305,35 +418,23 @@ export function CustomersGrid(props: {
             const row = tableRows[item.index - windowStart];
             if (!row) return null;
             return (
-              <TableRow
+              <GridRow
                 key={row.id}
-                className={styles.row}
-                aria-rowindex={item.index + 2}
-                data-customer-id={row.original.id}
-                style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
-                onClick={(event) => {
-                  // Ctrl-click and middle-click on the name are the browser's (new tab).
-                  if ((event.target as HTMLElement).closest('a')) return;
-                  onOpen(row.original.id);
-                }}
-              >
-                {columns.map((column, col) => (
-                  <TableCell
-                    key={column.id}
-                    role="gridcell"
-                    aria-colindex={col + 1}
-                    className={styles.cell}
-                    style={{ flex: `0 0 ${column.width}px` }}
-                    {...cellProps(item.index + 1, col)}
-                  >
-                    <CellText column={column} row={row.original} />
-                  </TableCell>
-                ))}
-              </TableRow>
+                row={row.original}
+                gridRow={item.index + 1}
+                start={item.start}
+                height={rowHeight}
+                columns={columns}
+                activeCol={activeCell.row === item.index + 1 ? activeCell.col : -1}
+                compact={density === 'compact'}
+                classes={classes}
+                onActivate={onActivate}
+                onOpen={onOpen}
+              />
             );
           })}
         </TableBody>
       </Table>
     </div>
   );
-}
+});

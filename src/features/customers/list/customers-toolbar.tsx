@@ -32,7 +32,7 @@ import {
   FilterRegular,
   TextLineSpacingRegular,
 } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { customerColumnIds, customerColumns } from './customer-columns';
 import { relationshipLabel } from '@/features/customers/relationship-label';
 import type { CustomersSearch } from './customers-search';
@@ -60,7 +60,8 @@ const documentedRelationships = [
   'unknown',
 ];
 
-export function CustomersToolbar(props: {
+/** Memoised: a sort click or a page of the crawl leaves the toolbar as it is. */
+export const CustomersToolbar = memo(function CustomersToolbar(props: {
   search: CustomersSearch;
   searchText: string;
   onSearchText: (text: string) => void;
@@ -271,4 +272,4 @@ export function CustomersToolbar(props: {
       </Dialog>
     </div>
   );
-}
+});

@@ -11,12 +11,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAfterPaint } from '@/components/use-after-paint';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { RequestProblem } from '@/features/customers/components/request-problem';
 import { CrawlStatus } from '@/features/customers/list/crawl-status';
 import { customerColumns } from '@/features/customers/list/customer-columns';
-import { CustomerIndex, growingIndex, queryBoth } from '@/features/customers/list/customer-index';
+import {
+  CustomerIndex,
+  queryBoth,
+  type CustomerSort,
+} from '@/features/customers/list/customer-index';
 import { CustomersGrid } from '@/features/customers/list/customers-grid';
 import {
   formatSort,
@@ -27,10 +32,11 @@ import {
 import { CustomersToolbar } from '@/features/customers/list/customers-toolbar';
 import { csvFileName, customersCsv, downloadCsv } from '@/features/customers/list/csv-export';
 import { rememberCustomersSearch } from '@/features/customers/list/last-customers-search';
-import { useSavedViews } from '@/features/customers/list/saved-views';
+import { useSavedViews, type SavedView } from '@/features/customers/list/saved-views';
 import { useCustomerList } from '@/features/customers/list/use-customer-list';
 import { useOnline } from '@/components/use-online';
 import { useServerSearch } from '@/features/customers/list/use-server-search';
+import { useBackgroundSortOrders } from '@/features/customers/list/use-background-sort-orders';
 
 const route = getRouteApi('/_authenticated/customers');
 
@@ -46,6 +52,8 @@ const useStyles = makeStyles({
 });
 
 const count = new Intl.NumberFormat();
+/** Rows kept for the next visit's first paint: a tall window in the compact density, and more. */
+const FIRST_SCREEN_ROWS = 60;
 
 export function CustomersPage() {
   const styles = useStyles();
@@ -74,21 +82,35 @@ export function CustomersPage() {
     written.current = [];
     setSearchText(search.q);
   }, [search.q]);
-  const onSearchText = (text: string) => {
-    setSearchText(text);
-    written.current.push(text);
-    void navigate({ search: (previous) => ({ ...previous, q: text }), replace: true });
-  };
+  const afterPaint = useAfterPaint();
+  // The letter's results paint first; the URL is written after, once for the letters typed
+  // meanwhile: the router's navigation and scroll bookkeeping would otherwise delay the frame.
+  const unwrittenText = useRef<string | undefined>(undefined);
+  const onSearchText = useCallback(
+    (text: string) => {
+      setSearchText(text);
+      const scheduled = unwrittenText.current !== undefined;
+      unwrittenText.current = text;
+      if (scheduled) return;
+      afterPaint(() => {
+        const latest = unwrittenText.current ?? text;
+        unwrittenText.current = undefined;
+        written.current.push(latest);
+        void navigate({ search: (previous) => ({ ...previous, q: latest }), replace: true });
+      });
+    },
+    [afterPaint, navigate],
+  );
   const change = useCallback(
     (next: Partial<CustomersSearch>) =>
       void navigate({ search: (previous) => ({ ...previous, ...next }) }),
     [navigate],
   );
 
-  const [indexOf] = useState(growingIndex);
-  const index = useMemo(() => indexOf(list.rows), [indexOf, list.rows]);
+  const index = list.index;
   // A saved copy was complete when saved: its refresh needs no search to fill gaps.
   const complete = list.state === 'done' || list.cachedAt !== undefined;
+  useBackgroundSortOrders(index, list.state === 'done' || list.cachedAt !== undefined, list.store);
   const server = useServerSearch({
     text: searchText,
     reseller: search.reseller,
@@ -98,10 +120,27 @@ export function CustomersPage() {
     () => new CustomerIndex(server.rows.filter((row) => !index.has(row.id))),
     [server.rows, index],
   );
-  const deferredText = useDeferredValue(searchText);
+  // Searched in the keystroke's own render, not deferred: the index answers within the frame,
+  // and a deferred render would paint the results a frame or two after the letter.
+  const shownText = searchText;
+  // A sort click re-sorts at once; the URL follows through the router's asynchronous
+  // navigation. Until it has, the clicked sort is shown; any other change of the URL wins.
+  const [sortAhead, setSortAhead] = useState<{ from: string; to: string }>();
+  const sortValue = sortAhead && sortAhead.from === search.sort ? sortAhead.to : search.sort;
+  // Keyed by the values, not the search object: the URL catching up with the box must not
+  // run the same query a second time.
+  const relationshipKey = search.relationship.join('\n');
   const query = useMemo(
-    () => ({ ...queryOf(search), search: deferredText }),
-    [search, deferredText],
+    () => ({
+      ...queryOf({
+        ...search,
+        sort: sortValue,
+        relationship: relationshipKey ? relationshipKey.split('\n') : [],
+      }),
+      search: shownText,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the values above are the key
+    [relationshipKey, search.reseller, sortValue, shownText],
   );
   const rows = useMemo(() => queryBoth(index, found, query), [index, found, query]);
 
@@ -129,20 +168,66 @@ export function CustomersPage() {
   }, [list.store]);
 
   const filtered =
-    deferredText.trim() !== '' || search.relationship.length > 0 || search.reseller !== 'any';
-  const onExport = (which: 'visible' | 'all') => {
-    const columns =
-      which === 'all'
-        ? customerColumns
-        : customerColumns.filter((column) => search.columns.includes(column.id));
-    downloadCsv(csvFileName(new Date()), customersCsv(rows, columns));
-  };
+    shownText.trim() !== '' || search.relationship.length > 0 || search.reseller !== 'any';
+  const onExport = useCallback(
+    (which: 'visible' | 'all') => {
+      const columns =
+        which === 'all'
+          ? customerColumns
+          : customerColumns.filter((column) => search.columns.includes(column.id));
+      downloadCsv(csvFileName(new Date()), customersCsv(rows, columns));
+    },
+    [rows, search.columns],
+  );
+  const saveView = saved.save;
+  const onSaveView = useCallback((name: string) => saveView(name, search), [saveView, search]);
+  const onOpenView = useCallback(
+    (view: SavedView) => void navigate({ search: view.search }),
+    [navigate],
+  );
 
-  const sort = useMemo(() => parseSort(search.sort), [search.sort]);
-  const total = list.total ?? list.rows.length;
+  const sort = useMemo(() => parseSort(sortValue), [sortValue]);
+  const onSortChange = useCallback(
+    (next: CustomerSort | undefined) => {
+      const to = formatSort(next);
+      setSortAhead({ from: search.sort, to });
+      afterPaint(() => change({ sort: to }));
+    },
+    [change, search.sort, afterPaint],
+  );
+  const onOpen = useCallback(
+    (customerId: string) => void navigate({ to: '/customers/$customerId', params: { customerId } }),
+    [navigate],
+  );
+  // The saved first screen of this very view paints with the shell, while the whole saved
+  // list is still being read; any other view waits for the list.
+  const view = JSON.stringify([shownText.trim(), query.relationships, query.reseller, sortValue]);
+  const screen =
+    list.rows.length === 0 && list.firstScreen?.view === view ? list.firstScreen : undefined;
+  const shownRows = screen ? screen.rows : rows;
+  const total = screen ? screen.total : (list.total ?? list.rows.length);
+  const matching = screen ? screen.matching : rows.length;
   const showing = filtered
-    ? `${count.format(rows.length)} of ${count.format(total)} customers match`
-    : `${count.format(rows.length)} customers`;
+    ? `${count.format(matching)} of ${count.format(total)} customers match`
+    : `${count.format(matching)} customers`;
+
+  const store = list.store;
+  const listComplete = list.rows.length > 0 && complete;
+  useEffect(() => {
+    if (!listComplete) return;
+    // Once the user rests on a view: typing is not a reason to write.
+    const timer = setTimeout(
+      () =>
+        store.saveFirstScreen({
+          view,
+          rows: rows.slice(0, FIRST_SCREEN_ROWS),
+          matching: rows.length,
+          total,
+        }),
+      1000,
+    );
+    return () => clearTimeout(timer);
+  }, [store, listComplete, view, rows, total]);
 
   return (
     <section className={styles.page} aria-labelledby="customers-title">
@@ -150,8 +235,14 @@ export function CustomersPage() {
         <Title2 as="h1" id="customers-title">
           Customers
         </Title2>
-        <Caption1 role="status" data-testid="row-count">
-          {list.state === 'starting' && list.rows.length === 0 ? '' : showing}
+        {/* data-search: which search the rows on screen answer, for the benchmark's timing. */}
+        <Caption1
+          role="status"
+          data-testid="row-count"
+          data-search={shownText}
+          data-source={screen ? 'first-screen' : 'list'}
+        >
+          {list.state === 'starting' && list.rows.length === 0 && !screen ? '' : showing}
           {server.searching ? ' · searching Partner Center…' : ''}
         </Caption1>
       </div>
@@ -197,8 +288,8 @@ export function CustomersPage() {
         relationships={relationships}
         resellers={resellers}
         savedViews={saved.views}
-        onSaveView={(name) => saved.save(name, search)}
-        onOpenView={(view) => void navigate({ search: view.search })}
+        onSaveView={onSaveView}
+        onOpenView={onOpenView}
         onDeleteView={saved.remove}
         onExport={onExport}
         exportDisabled={rows.length === 0}
@@ -212,10 +303,10 @@ export function CustomersPage() {
         <div className={styles.empty}>
           <Body1>
             No customer matches
-            {deferredText.trim() ? (
+            {shownText.trim() ? (
               <>
                 {' '}
-                “<bdi>{deferredText.trim()}</bdi>”
+                “<bdi>{shownText.trim()}</bdi>”
               </>
             ) : (
               ' these filters'
@@ -228,15 +319,13 @@ export function CustomersPage() {
         </div>
       ) : (
         <CustomersGrid
-          rows={rows}
+          rows={shownRows}
           label={`Customers, ${showing}`}
           visibleColumns={search.columns}
           sort={sort}
-          onSortChange={(next) => change({ sort: formatSort(next) })}
+          onSortChange={onSortChange}
           density={search.density}
-          onOpen={(customerId) =>
-            void navigate({ to: '/customers/$customerId', params: { customerId } })
-          }
+          onOpen={onOpen}
         />
       )}
     </section>

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { customerColumns } from './customer-columns';
+import type { CustomerIndex } from './customer-index';
+import { sortJobOf, type SortJobResult } from './sort-job';
+
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, (result: SortJobResult) => void>();
+
+function sortWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  if (!worker) {
+    worker = new Worker(new URL('./sort-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SortJobResult>) => {
+      pending.get(event.data.id)?.(event.data);
+      pending.delete(event.data.id);
+    };
+  }
+  return worker;
+}
+
+/** Waits for the main thread to be idle, so sending a column never delays a frame. */
+function idle(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 50);
+  });
+}
+
+/**
+ * Once the list is complete, every column's sort order is computed in a worker, one column at
+ * a time in idle moments, so the first click on any column header sorts in one pass.
+ */
+export function useBackgroundSortOrders(
+  index: CustomerIndex,
+  complete: boolean,
+  /** Told when orders were added, so the saved copy keeps them for the next visit. */
+  saved: { saveIndex: () => void },
+): void {
+  useEffect(() => {
+    if (!complete || index.rows.length < 2) return;
+    const controller = new AbortController();
+    void (async () => {
+      let added = false;
+      for (const column of customerColumns) {
+        if (index.hasOrder(column.id)) continue;
+        await idle(controller.signal);
+        const target = sortWorker();
+        if (controller.signal.aborted || !target) return;
+        const id = (nextId += 1);
+        const result = await new Promise<SortJobResult>((resolve) => {
+          pending.set(id, resolve);
+          target.postMessage(sortJobOf(id, index.rows.map(column.text)));
+        });
+        if (controller.signal.aborted) return;
+        if (result.order) {
+          index.adoptOrder(column.id, result.order);
+          added = true;
+        }
+      }
+      if (added) saved.saveIndex();
+    })();
+    return () => controller.abort();
+  }, [index, complete, saved]);
+}
