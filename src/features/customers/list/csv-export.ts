@@ -1,5 +1,5 @@
 import type { CustomerColumn } from './customer-columns';
-import type { CustomerRow } from './customer-row';
+import { rowsOf, type CustomerRows } from './customer-table';
 
 /** Cells a spreadsheet would run as a formula (OWASP's list: = + - @ tab and carriage return). */
 const formulaStart = /^[=+\-@\t\r]/;
@@ -18,9 +18,10 @@ function csvCell(value: string): string {
  * The rows as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads accents and
  * Cyrillic as Windows-1252), CRLF line ends, every cell neutralised against formula injection.
  */
-export function customersCsv(rows: readonly CustomerRow[], columns: readonly CustomerColumn[]) {
+export function customersCsv(rows: CustomerRows, columns: readonly CustomerColumn[]) {
   const lines = [columns.map((column) => csvCell(column.label)).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => csvCell(column.text(row))).join(','));
+  for (const row of rowsOf(rows))
+    lines.push(columns.map((column) => csvCell(column.text(row))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -1,5 +1,6 @@
 import { customerColumn, type CustomerColumnId } from './customer-columns';
 import type { CustomerRow } from './customer-row';
+import { rowsOf, type CustomerRows, type CustomerTable } from './customer-table';
 import { foldText, searchTerms } from './fold-text';
 import { compareSortKeys, sortOrderOf, type SortOrder } from './sort-order';
 
@@ -53,10 +54,9 @@ interface LastMatch {
  * second on 100,000 names, and folded text already puts "Émile" beside "Emile".
  */
 export class CustomerIndex {
-  readonly rows: readonly CustomerRow[];
+  readonly table: CustomerTable;
   readonly #search: SearchText;
   readonly #orders = new Map<CustomerColumnId, SortOrder>();
-  #ids: Set<string> | undefined;
   #last: LastMatch | undefined;
 
   /**
@@ -65,24 +65,24 @@ export class CustomerIndex {
    * every few hundred milliseconds while it loads, and re-sorting 100,000 rows each time would
    * starve the crawl of the main thread. With `parts`, the index a saved list was saved with.
    */
-  constructor(rows: readonly CustomerRow[], previous?: CustomerIndex, parts?: IndexParts) {
-    this.rows = rows;
-    if (parts && parts.search.starts.length === rows.length + 1) {
+  constructor(table: CustomerTable, previous?: CustomerIndex, parts?: IndexParts) {
+    this.table = table;
+    if (parts && parts.search.starts.length === table.length + 1) {
       this.#search = parts.search;
       for (const [column, order] of parts.orders) {
-        if (order.positions.length === rows.length) this.#orders.set(column, order);
+        if (order.positions.length === table.length) this.#orders.set(column, order);
       }
       return;
     }
-    const base = previous && startsWith(rows, previous.rows) ? previous : undefined;
+    const base = previous && table.extends(previous.table) ? previous : undefined;
     if (!base) {
-      this.#search = searchTextOf(rows, 0);
+      this.#search = searchTextOf(table, 0);
       return;
     }
-    const added = searchTextOf(rows, base.rows.length);
+    const added = searchTextOf(table, base.table.length);
     this.#search = appendSearchText(base.#search, added);
     for (const [column, order] of base.#orders) {
-      this.#orders.set(column, extendOrder(order, rows, base.rows.length, column));
+      this.#orders.set(column, extendOrder(order, table, base.table.length, column));
     }
   }
 
@@ -92,9 +92,7 @@ export class CustomerIndex {
   }
 
   has(customerId: string): boolean {
-    // Built on first use: only Partner Center's search asks, and only while the list loads.
-    this.#ids ??= new Set(this.rows.map((row) => row.id));
-    return this.#ids.has(customerId);
+    return this.table.has(customerId);
   }
 
   /** Whether the column's order is ready, so sorting by it costs one pass. */
@@ -104,58 +102,58 @@ export class CustomerIndex {
 
   /** An order computed elsewhere (the sort worker) for exactly these rows. */
   adoptOrder(column: CustomerColumnId, order: SortOrder): void {
-    if (order.positions.length === this.rows.length && !this.#orders.has(column))
+    if (order.positions.length === this.table.length && !this.#orders.has(column))
       this.#orders.set(column, order);
   }
 
   /** The rows that match the query, in display order. */
-  query(query: CustomerQuery): CustomerRow[] {
+  query(query: CustomerQuery): QueryResult {
     const terms = searchTerms(query.search);
     const kept = this.#filter(query, terms.length ? this.#match(terms) : undefined);
-    const rows = this.rows;
-    const result: CustomerRow[] = [];
-    const keep = kept
-      ? (position: number) => {
-          if (kept[position] === 1) result.push(rows[position] as CustomerRow);
-        }
-      : (position: number) => {
-          result.push(rows[position] as CustomerRow);
-        };
+    const count = this.table.length;
+    const positions = new Uint32Array(count);
+    let size = 0;
+    const keep = (position: number) => {
+      if (!kept || kept[position] === 1) positions[size++] = position;
+    };
     if (!query.sort) {
-      for (let position = 0; position < rows.length; position += 1) keep(position);
-      return result;
+      for (let position = 0; position < count; position += 1) keep(position);
+      return new QueryResult(this.table, positions.subarray(0, size));
     }
-    const { positions, filled } = this.#order(query.sort.column);
+    const order = this.#order(query.sort.column);
+    const { filled } = order;
+    const sorted = order.positions;
     if (query.sort.desc) {
-      for (let at = filled - 1; at >= 0; at -= 1) keep(positions[at] ?? 0);
+      for (let at = filled - 1; at >= 0; at -= 1) keep(sorted[at] ?? 0);
     } else {
-      for (let at = 0; at < filled; at += 1) keep(positions[at] ?? 0);
+      for (let at = 0; at < filled; at += 1) keep(sorted[at] ?? 0);
     }
     // Empty values stay last in both directions: they are never what a sort is looking for.
-    for (let at = filled; at < positions.length; at += 1) keep(positions[at] ?? 0);
-    return result;
+    for (let at = filled; at < sorted.length; at += 1) keep(sorted[at] ?? 0);
+    return new QueryResult(this.table, positions.subarray(0, size));
   }
 
   /** The search's flags narrowed by the filters, or undefined when every row is kept. */
   #filter(query: CustomerQuery, matched: Uint8Array | undefined): Uint8Array | undefined {
     const relationships = query.relationships.length ? new Set(query.relationships) : undefined;
     if (!relationships && query.reseller === 'any') return matched;
-    const kept = matched ?? new Uint8Array(this.rows.length).fill(1);
-    this.rows.forEach((row, position) => {
-      if (kept[position] === 0) return;
+    const kept = matched ?? new Uint8Array(this.table.length).fill(1);
+    const { table } = this;
+    for (let position = 0; position < table.length; position += 1) {
+      if (kept[position] === 0) continue;
       if (
-        (relationships && !relationships.has(row.relationship)) ||
-        !matchesReseller(row, query.reseller)
+        (relationships && !relationships.has(table.relationship(position))) ||
+        !resellerMatches(table.associatedPartnerId(position), query.reseller)
       )
         kept[position] = 0;
-    });
+    }
     return kept;
   }
 
   /** One flag per row: whether its text holds every term. */
   #match(terms: string[]): Uint8Array {
     const { text, starts } = this.#search;
-    const count = this.rows.length;
+    const count = this.table.length;
     const flags = new Uint8Array(count);
     const found = new Uint32Array(count);
     let size = 0;
@@ -201,11 +199,38 @@ export class CustomerIndex {
   #order(column: CustomerColumnId): SortOrder {
     let order = this.#orders.get(column);
     if (!order) {
-      order = sortOrderOf(this.rows.map((row) => sortKey(row, column)));
+      const { table } = this;
+      order = sortOrderOf(
+        Array.from({ length: table.length }, (_, at) => keyAt(table, at, column)),
+      );
       this.#orders.set(column, order);
     }
     return order;
   }
+}
+
+/** A query's rows: positions in the table, made into row objects only when read. */
+export class QueryResult implements CustomerRows {
+  readonly #table: CustomerTable;
+  readonly #positions: Uint32Array;
+
+  constructor(table: CustomerTable, positions: Uint32Array) {
+    this.#table = table;
+    this.#positions = positions;
+  }
+
+  get length(): number {
+    return this.#positions.length;
+  }
+
+  at(index: number): CustomerRow | undefined {
+    const position = this.#positions[index];
+    return position === undefined ? undefined : this.#table.at(position);
+  }
+}
+
+function keyAt(table: CustomerTable, position: number, column: CustomerColumnId): string {
+  return foldText(table.cellText(column, position).trim());
 }
 
 /**
@@ -264,37 +289,27 @@ function rowAt(starts: Uint32Array, at: number, from: number): number {
  * An indexer that remembers its last index, so a list that only grew is indexed by extending
  * it (see the constructor) rather than from scratch.
  */
-export function growingIndex(): (
-  rows: readonly CustomerRow[],
-  parts?: IndexParts,
-) => CustomerIndex {
+export function growingIndex(): (table: CustomerTable, parts?: IndexParts) => CustomerIndex {
   let last: CustomerIndex | undefined;
-  return (rows, parts) => {
-    if (last?.rows !== rows) last = new CustomerIndex(rows, last, parts);
+  return (table, parts) => {
+    if (last?.table !== table) last = new CustomerIndex(table, last, parts);
     return last;
   };
 }
 
-function rowSearchText(row: CustomerRow): string {
-  // A newline between fields: search terms never contain whitespace, so none spans two fields.
-  return foldText(
-    [row.companyName, row.domain, row.id, ...row.tags, row.associatedPartnerId ?? ''].join('\n'),
-  );
-}
-
-/** The search text of `rows` from `from` on, its starts counted from 0. */
-export function searchTextOf(rows: readonly CustomerRow[], from: number): SearchText {
+/** The search text of the table's rows from `from` on, its starts counted from 0. */
+export function searchTextOf(table: CustomerTable, from: number): SearchText {
   const texts: string[] = [];
-  const starts = new Uint32Array(rows.length - from + 1);
+  const starts = new Uint32Array(table.length - from + 1);
   let length = 0;
-  for (let position = from; position < rows.length; position += 1) {
-    const row = rows[position];
-    const text = row ? rowSearchText(row) : '';
+  for (let position = from; position < table.length; position += 1) {
+    // A newline between fields: search terms never contain whitespace, so none spans two.
+    const text = foldText(table.searchableText(position));
     texts.push(text);
     starts[position - from] = length;
     length += text.length + 1;
   }
-  starts[rows.length - from] = length;
+  starts[table.length - from] = length;
   const text = texts.length ? `${texts.join('\n')}\n` : '';
   return { text, starts, letters: letterMasks(text, starts) };
 }
@@ -312,17 +327,22 @@ function appendSearchText(before: SearchText, added: SearchText): SearchText {
   return { text: before.text + added.text, starts, letters };
 }
 
-export function matchesReseller(row: CustomerRow, reseller: ResellerFilter): boolean {
+/** Whether a customer with this reseller ('' when direct) passes the filter. */
+function resellerMatches(associatedPartnerId: string, reseller: ResellerFilter): boolean {
   switch (reseller) {
     case 'any':
       return true;
     case 'direct':
-      return !row.associatedPartnerId;
+      return !associatedPartnerId;
     case 'indirect':
-      return Boolean(row.associatedPartnerId);
+      return Boolean(associatedPartnerId);
     default:
-      return row.associatedPartnerId?.toLowerCase() === reseller.toLowerCase();
+      return associatedPartnerId.toLowerCase() === reseller.toLowerCase();
   }
+}
+
+export function matchesReseller(row: CustomerRow, reseller: ResellerFilter): boolean {
+  return resellerMatches(row.associatedPartnerId ?? '', reseller);
 }
 
 /** The key a column sorts by; exported so rows from elsewhere can be merged in order. */
@@ -336,12 +356,14 @@ export function sortKey(row: CustomerRow, column: CustomerColumnId): string {
  */
 function extendOrder(
   order: SortOrder,
-  rows: readonly CustomerRow[],
+  table: CustomerTable,
   start: number,
   column: CustomerColumnId,
 ): SortOrder {
-  const keyOf = (position: number) => sortKey(rows[position] as CustomerRow, column);
-  const addedKeys = rows.slice(start).map((row) => sortKey(row, column));
+  const keyOf = (position: number) => keyAt(table, position, column);
+  const addedKeys = Array.from({ length: table.length - start }, (_, offset) =>
+    keyOf(start + offset),
+  );
   const compareAdded = (a: number, b: number) =>
     compareSortKeys(addedKeys[a - start] ?? '', addedKeys[b - start] ?? '', a, b);
   const fresh = Array.from(addedKeys.keys(), (offset) => start + offset).sort(compareAdded);
@@ -370,15 +392,6 @@ function extendOrder(
   return { positions, filled: order.filled + filledAdded };
 }
 
-/** Whether `rows` are `before` with more rows after them (the same objects, in order). */
-function startsWith(rows: readonly CustomerRow[], before: readonly CustomerRow[]): boolean {
-  if (before.length === 0 || rows.length < before.length) return false;
-  for (let index = 0; index < before.length; index += 1) {
-    if (rows[index] !== before[index]) return false;
-  }
-  return true;
-}
-
 /**
  * The rows of two indexes that match the query, in the query's order: the loaded list and the
  * customers Partner Center's own search found beyond it. Neither holds a row of the other.
@@ -387,11 +400,12 @@ export function queryBoth(
   loaded: CustomerIndex,
   found: CustomerIndex,
   query: CustomerQuery,
-): CustomerRow[] {
+): CustomerRows {
   const left = loaded.query(query);
-  if (found.rows.length === 0) return left;
-  const right = found.query(query);
-  if (!query.sort) return [...right, ...left];
+  if (found.table.length === 0) return left;
+  const right = [...rowsOf(found.query(query))];
+  const leftRows = [...rowsOf(left)];
+  if (!query.sort) return [...right, ...leftRows];
   const { column, desc } = query.sort;
   const before = (a: CustomerRow, b: CustomerRow): boolean => {
     const x = sortKey(a, column);
@@ -403,7 +417,7 @@ export function queryBoth(
   let i = 0;
   let j = 0;
   for (;;) {
-    const a = left[i];
+    const a = leftRows[i];
     const b = right[j];
     if (!a || !b) break;
     if (before(b, a)) {
@@ -414,5 +428,5 @@ export function queryBoth(
       i += 1;
     }
   }
-  return merged.concat(left.slice(i), right.slice(j));
+  return merged.concat(leftRows.slice(i), right.slice(j));
 }

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { customerColumnIds } from './customer-columns';
 import type { IndexParts } from './customer-index';
 import { customerRowSchema, type CustomerRow } from './customer-row';
+import {
+  CustomerTable,
+  rowsOf,
+  storedColumnsFit,
+  storedColumnsSchema,
+  type CustomerRows,
+} from './customer-table';
 
 /**
  * The last complete customer list per partner tenant and account, in IndexedDB, so a reload
@@ -12,40 +19,19 @@ import { customerRowSchema, type CustomerRow } from './customer-row';
  */
 
 /**
- * Stored by column, each column one string with its values' lengths, with the list's search
- * text and sort orders beside them: IndexedDB then reads back a few long strings and typed
- * arrays (a copy each) rather than 600,000 strings, and a reload neither folds nor sorts.
- * Optional values are '' when absent, and tags are kept only for the rows that have some.
+ * Stored as the list lives in memory (a CustomerTable: each column one string with where its
+ * values end, or a code per row), with its search text and sort orders beside it: IndexedDB
+ * reads back a few long strings and typed arrays, the table is made over them without a copy,
+ * and a reload neither folds nor sorts.
  */
 const VERSION = 3;
-
-const columnSchema = z.object({ text: z.string(), lengths: z.instanceof(Uint32Array) });
-type StoredColumn = z.infer<typeof columnSchema>;
-
-const columnNames = [
-  'ids',
-  'companyNames',
-  'domains',
-  'relationships',
-  'associatedPartnerIds',
-  'commerceIds',
-] as const;
 
 const storedListSchema = z
   .object({
     version: z.literal(VERSION),
     savedAt: z.number(),
     totalCount: z.number().optional(),
-    count: z.number().int().nonnegative(),
-    columns: z.object({
-      ids: columnSchema,
-      companyNames: columnSchema,
-      domains: columnSchema,
-      relationships: columnSchema,
-      associatedPartnerIds: columnSchema,
-      commerceIds: columnSchema,
-    }),
-    tags: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.string())])),
+    columns: storedColumnsSchema,
     search: z
       .object({
         text: z.string(),
@@ -59,99 +45,54 @@ const storedListSchema = z
       )
       .optional(),
   })
+  .refine((list) => storedColumnsFit(list.columns), 'The columns of a saved list do not fit.')
   .refine(
-    (list) =>
-      columnNames.every((name) => fits(list.columns[name], list.count)) &&
-      list.tags.every(([position]) => position < list.count),
-    'The columns of a saved list differ in length.',
-  )
-  .refine(
-    (list) =>
-      !list.search ||
-      (list.search.starts.length === list.count + 1 &&
-        list.search.starts[list.count] === list.search.text.length &&
-        list.search.letters.length === list.count * 2),
+    ({ search, columns: { count } }) =>
+      !search ||
+      (search.starts.length === count + 1 &&
+        search.starts[count] === search.text.length &&
+        search.letters.length === count * 2),
     'The search text of a saved list does not match its rows.',
   )
   .refine(
-    (list) =>
-      (list.orders ?? []).every(
+    ({ orders, columns: { count } }) =>
+      (orders ?? []).every(
         ([, positions, filled]) =>
-          positions.length === list.count &&
-          filled <= list.count &&
-          positions.every((position) => position < list.count),
+          positions.length === count &&
+          filled <= count &&
+          positions.every((position) => position < count),
       ),
     'A sort order of a saved list does not match its rows.',
   );
 type StoredList = z.infer<typeof storedListSchema>;
 
-/** Whether a column holds `count` values that together are exactly its text. */
-function fits(column: StoredColumn, count: number): boolean {
-  if (column.lengths.length !== count) return false;
-  let total = 0;
-  for (const length of column.lengths) total += length;
-  return total === column.text.length;
-}
-
 export interface CachedCustomerList {
   savedAt: number;
   totalCount?: number;
-  rows: CustomerRow[];
+  rows: CustomerTable;
   /** The search text and sort orders saved with the rows, when they were. */
   parts?: IndexParts;
 }
 
-function toColumn(values: readonly unknown[]): StoredColumn {
-  const lengths = new Uint32Array(values.length);
-  values.forEach((value, position) => {
-    // A row of the wrong shape is never saved: the next visit would show it as text.
-    if (typeof value !== 'string') throw new TypeError('A customer row holds a non-string.');
-    lengths[position] = value.length;
-  });
-  return { text: values.join(''), lengths };
-}
-
-function fromColumn(column: StoredColumn): string[] {
-  const values = new Array<string>(column.lengths.length);
-  let at = 0;
-  column.lengths.forEach((length, position) => {
-    values[position] = column.text.slice(at, at + length);
-    at += length;
-  });
-  return values;
-}
-
 function toStored(list: {
-  rows: readonly CustomerRow[];
+  rows: CustomerRows;
   totalCount: number | undefined;
   savedAt: number;
   parts?: IndexParts;
 }): StoredList {
-  const { rows, parts } = list;
-  const tags: StoredList['tags'] = [];
-  rows.forEach((row, position) => {
-    if (!Array.isArray(row.tags)) throw new TypeError('A customer row has no tag list.');
-    if (row.tags.length) tags.push([position, row.tags]);
-  });
+  const table =
+    list.rows instanceof CustomerTable ? list.rows : CustomerTable.of([...rowsOf(list.rows)]);
+  const { parts } = list;
   return {
     version: VERSION,
     savedAt: list.savedAt,
     ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount }),
-    count: rows.length,
-    columns: {
-      ids: toColumn(rows.map((row) => row.id)),
-      companyNames: toColumn(rows.map((row) => row.companyName)),
-      domains: toColumn(rows.map((row) => row.domain)),
-      relationships: toColumn(rows.map((row) => row.relationship)),
-      associatedPartnerIds: toColumn(rows.map((row) => row.associatedPartnerId ?? '')),
-      commerceIds: toColumn(rows.map((row) => row.commerceId ?? '')),
-    },
-    tags,
-    ...(parts && parts.search.starts.length === rows.length + 1
+    columns: table.toStored(),
+    ...(parts && parts.search.starts.length === table.length + 1
       ? {
           search: parts.search,
           orders: [...parts.orders]
-            .filter(([, order]) => order.positions.length === rows.length)
+            .filter(([, order]) => order.positions.length === table.length)
             .map(([column, order]) => [column, order.positions, order.filled]),
         }
       : {}),
@@ -159,32 +100,10 @@ function toStored(list: {
 }
 
 function fromStored(stored: StoredList): CachedCustomerList {
-  const tagsAt = new Map(stored.tags);
-  const ids = fromColumn(stored.columns.ids);
-  const companyNames = fromColumn(stored.columns.companyNames);
-  const domains = fromColumn(stored.columns.domains);
-  const relationships = fromColumn(stored.columns.relationships);
-  const associatedPartnerIds = fromColumn(stored.columns.associatedPartnerIds);
-  const commerceIds = fromColumn(stored.columns.commerceIds);
-  const rows = ids.map((id, position): CustomerRow => {
-    const row: CustomerRow = {
-      id,
-      companyName: companyNames[position] ?? '',
-      domain: domains[position] ?? '',
-      relationship: relationships[position] ?? '',
-      tags: tagsAt.get(position) ?? noTags,
-    };
-    // Absent rather than undefined, as toCustomerRow makes them.
-    const associatedPartnerId = associatedPartnerIds[position];
-    if (associatedPartnerId) row.associatedPartnerId = associatedPartnerId;
-    const commerceId = commerceIds[position];
-    if (commerceId) row.commerceId = commerceId;
-    return row;
-  });
   return {
     savedAt: stored.savedAt,
     ...(stored.totalCount === undefined ? {} : { totalCount: stored.totalCount }),
-    rows,
+    rows: CustomerTable.fromStored(stored.columns),
     ...(stored.search
       ? {
           parts: {
@@ -200,10 +119,6 @@ function fromStored(stored: StoredList): CachedCustomerList {
       : {}),
   };
 }
-
-/** One shared empty list for the rows without tags: 100,000 empty arrays are 1.6 MB of heap. */
-const noTags: string[] = [];
-Object.freeze(noTags);
 
 let store: UseStore | undefined;
 function cacheStore(): UseStore {
@@ -290,7 +205,7 @@ export async function writeFirstScreen(key: string, screen: FirstScreen): Promis
 export async function writeCachedCustomerList(
   key: string,
   list: {
-    rows: readonly CustomerRow[];
+    rows: CustomerRows;
     totalCount: number | undefined;
     savedAt: number;
     parts?: IndexParts;
@@ -314,12 +229,9 @@ export async function updateCachedCustomerRow(
   change: Partial<Pick<CustomerRow, 'companyName' | 'relationship'>>,
 ): Promise<void> {
   await rewriteCachedList(key, (list) => {
-    const position = list.rows.findIndex((row) => row.id === customerId);
-    const row = list.rows[position];
-    if (!row) return undefined;
-    const rows = [...list.rows];
-    rows[position] = { ...row, ...change };
-    return { ...list, rows };
+    const position = list.rows.positionOf(customerId);
+    if (position < 0) return undefined;
+    return { ...list, rows: list.rows.withRow(position, change) };
   });
 }
 
@@ -329,11 +241,11 @@ export async function updateCachedCustomerRow(
  */
 export async function addCachedCustomerRow(key: string, row: CustomerRow): Promise<void> {
   await rewriteCachedList(key, (list) => {
-    if (list.rows.some((item) => item.id === row.id)) return undefined;
+    if (list.rows.has(row.id)) return undefined;
     return {
       ...list,
       ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount + 1 }),
-      rows: [...list.rows, row],
+      rows: list.rows.append([row]),
     };
   });
 }

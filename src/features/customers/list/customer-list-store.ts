@@ -12,12 +12,13 @@ import {
 } from './customer-list-cache';
 import { CustomerIndex, growingIndex, type IndexParts } from './customer-index';
 import { toCustomerRow, type CustomerRow } from './customer-row';
+import { CustomerTable } from './customer-table';
 
 export type CrawlState = 'starting' | 'loading' | 'paused' | 'done' | 'failed';
 
 export interface CustomerListSnapshot {
   /** The rows shown: the saved copy while a refresh runs, else what has loaded so far. */
-  rows: readonly CustomerRow[];
+  rows: CustomerTable;
   /** Rows fetched by the crawl under way (or the last one). */
   loaded: number;
   /** Partner Center's count of all customers, once a page has said it. */
@@ -49,13 +50,13 @@ export class CustomerListStore {
   readonly #listeners = new Set<() => void>();
   readonly #now: () => number;
   #snapshot: CustomerListSnapshot = {
-    rows: [],
+    rows: CustomerTable.empty(),
     loaded: 0,
     total: undefined,
     state: 'starting',
     error: undefined,
     cachedAt: undefined,
-    index: new CustomerIndex([]),
+    index: new CustomerIndex(CustomerTable.empty()),
     firstScreen: undefined,
   };
   readonly #indexOf = growingIndex();
@@ -64,8 +65,13 @@ export class CustomerListStore {
   #started = false;
   #controller: AbortController | undefined;
   #resumeFrom: PageRequest | undefined;
-  /** The crawl's rows by id: a customer that moves between pages while paging counts once. */
-  #fetched = new Map<string, CustomerRow>();
+  /** The crawl's rows so far, and the rows fetched since that are not in it yet. */
+  #crawled = CustomerTable.empty();
+  #pending: CustomerRow[] = [];
+  /** Each fetched customer's place: one that moves between pages while paging counts once. */
+  #positions = new Map<string, number>();
+  /** Customers fetched again at a place already in #crawled, with their newer row. */
+  #replaced = new Map<number, CustomerRow>();
   #publishTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the list on screen was completed, so a refresh says how old the rows it keeps are. */
   #completedAt: number | undefined;
@@ -107,7 +113,7 @@ export class CustomerListStore {
   refresh(): void {
     if (this.#snapshot.state === 'loading') return;
     this.#controller?.abort();
-    this.#fetched = new Map();
+    this.#resetCrawl();
     this.#resumeFrom = undefined;
     this.#crawl(undefined, {
       cachedAt: this.#snapshot.cachedAt ?? this.#completedAt ?? this.#now(),
@@ -123,18 +129,20 @@ export class CustomerListStore {
     customerId: string,
     change: Partial<Pick<CustomerRow, 'companyName' | 'relationship'>>,
   ): void {
-    const fetched = this.#fetched.get(customerId);
-    if (fetched) this.#fetched.set(customerId, { ...fetched, ...change });
-    const shown = this.#snapshot.rows;
-    const position = shown.findIndex((row) => row.id === customerId);
-    const row = shown[position];
-    if (row && this.#snapshot.cachedAt !== undefined) {
+    const fetchedAt = this.#positions.get(customerId);
+    const { rows: shown, state, cachedAt } = this.#snapshot;
+    const position = shown.positionOf(customerId);
+    if (position >= 0 && cachedAt !== undefined) {
       // The saved copy is on screen while a refresh runs: it is what must show the change.
-      const rows = [...shown];
-      rows[position] = { ...row, ...change };
-      this.#publishNow({ rows });
-    } else if (fetched) {
+      this.#publishNow({ rows: shown.withRow(position, change) });
+    } else if (position >= 0 && state === 'done') {
+      this.#crawled = shown.withRow(position, change);
       this.#publishNow({});
+    }
+    if (fetchedAt !== undefined && state !== 'done') {
+      const row = this.#fetchedRow(fetchedAt);
+      if (row) this.#place(fetchedAt, { ...row, ...change });
+      if (cachedAt === undefined) this.#publishNow({});
     }
     if (this.#cacheKey) void updateCachedCustomerRow(this.#cacheKey, customerId, change);
   }
@@ -145,20 +153,73 @@ export class CustomerListStore {
    */
   async addRow(row: CustomerRow): Promise<void> {
     // Not started: nothing is on screen, and the saved copy is what the first visit shows.
-    if (this.#started && !this.#fetched.has(row.id)) {
-      this.#fetched.set(row.id, row);
+    if (this.#started && !this.#knows(row.id)) {
       const shown = this.#snapshot.rows;
       const total = this.#snapshot.total === undefined ? undefined : this.#snapshot.total + 1;
       if (this.#snapshot.cachedAt !== undefined) {
-        this.#publishNow({
-          rows: shown.some((item) => item.id === row.id) ? shown : [...shown, row],
-          total,
-        });
+        this.#publishNow({ rows: shown.has(row.id) ? shown : shown.append([row]), total });
+      } else if (this.#snapshot.state === 'done') {
+        this.#crawled = this.#crawled.append([row]);
+        this.#publishNow({ total, loaded: this.#crawled.length });
       } else {
-        this.#publishNow({ total, loaded: this.#fetched.size });
+        this.#fetch(row);
+        this.#publishNow({ total, loaded: this.#positions.size });
       }
     }
     if (this.#cacheKey) await addCachedCustomerRow(this.#cacheKey, row);
+  }
+
+  #knows(customerId: string): boolean {
+    return this.#positions.has(customerId) || this.#crawled.has(customerId);
+  }
+
+  #resetCrawl() {
+    this.#crawled = CustomerTable.empty();
+    this.#pending = [];
+    this.#positions = new Map();
+    this.#replaced = new Map();
+  }
+
+  /** A row of the crawl: appended, or in its earlier place when the customer was seen. */
+  #fetch(row: CustomerRow) {
+    const position = this.#positions.get(row.id);
+    if (position === undefined) {
+      this.#positions.set(row.id, this.#crawled.length + this.#pending.length);
+      this.#pending.push(row);
+    } else {
+      this.#place(position, row);
+    }
+  }
+
+  #place(position: number, row: CustomerRow) {
+    if (position >= this.#crawled.length) this.#pending[position - this.#crawled.length] = row;
+    else this.#replaced.set(position, row);
+  }
+
+  #fetchedRow(position: number): CustomerRow | undefined {
+    if (position >= this.#crawled.length) return this.#pending[position - this.#crawled.length];
+    return this.#replaced.get(position) ?? this.#crawled.at(position);
+  }
+
+  /** The crawl's rows as a table, with what was fetched since the last time. */
+  #crawledRows(): CustomerTable {
+    if (this.#replaced.size > 0) {
+      const rows = [...this.#crawledTableRows(), ...this.#pending];
+      this.#crawled = CustomerTable.of(rows);
+      this.#replaced = new Map();
+      this.#pending = [];
+    } else if (this.#pending.length > 0) {
+      this.#crawled = this.#crawled.append(this.#pending);
+      this.#pending = [];
+    }
+    return this.#crawled;
+  }
+
+  *#crawledTableRows(): Generator<CustomerRow> {
+    for (let position = 0; position < this.#crawled.length; position += 1) {
+      const row = this.#replaced.get(position) ?? this.#crawled.at(position);
+      if (row) yield row;
+    }
   }
 
   /** Keeps the rows now on the list's first screen for the next visit's first paint. */
@@ -199,11 +260,11 @@ export class CustomerListStore {
         });
         for await (const { page, next } of pages) {
           if (controller.signal.aborted) return;
-          for (const item of page.items) this.#fetched.set(item.id, toCustomerRow(item));
+          for (const item of page.items) this.#fetch(toCustomerRow(item));
           this.#resumeFrom = next;
           const total = page.totalCount ?? this.#snapshot.total;
           if (next) {
-            this.#publishSoon({ total, loaded: this.#fetched.size });
+            this.#publishSoon({ total, loaded: this.#positions.size });
           } else {
             this.#finish(total);
           }
@@ -219,7 +280,9 @@ export class CustomerListStore {
   }
 
   #finish(total: number | undefined) {
-    const rows = [...this.#fetched.values()];
+    const rows = this.#crawledRows();
+    // The list is complete: its places are needed no more (100,000 map entries).
+    this.#positions = new Map();
     const savedAt = this.#now();
     this.#completedAt = savedAt;
     this.#publishNow({
@@ -266,7 +329,7 @@ export class CustomerListStore {
     this.#publishTimer = undefined;
     const next = { ...this.#snapshot, ...change };
     // While a saved or completed list is on screen, the growing one stays hidden until complete.
-    if (!('rows' in change) && next.cachedAt === undefined) next.rows = [...this.#fetched.values()];
+    if (!('rows' in change) && next.cachedAt === undefined) next.rows = this.#crawledRows();
     next.index = this.#indexOf(next.rows, this.#cachedParts);
     // The first screen stands in for rows still being read or fetched, never for a failure.
     if (next.rows.length > 0 || (next.state !== 'starting' && next.state !== 'loading'))

@@ -28,6 +28,7 @@ import {
 } from './customer-columns';
 import type { CustomerSort } from './customer-index';
 import type { CustomerRow } from './customer-row';
+import type { CustomerRows } from './customer-table';
 import { moveInGrid, type GridCell } from './grid-navigation';
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
@@ -216,7 +217,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
  * cells in the DOM, and here Page Down or Ctrl+End must reach rows not yet rendered.
  */
 export const CustomersGrid = memo(function CustomersGrid(props: {
-  rows: readonly CustomerRow[];
+  rows: CustomerRows;
   visibleColumns: readonly CustomerColumnId[];
   sort: CustomerSort | undefined;
   onSortChange: (sort: CustomerSort | undefined) => void;
@@ -274,7 +275,10 @@ export const CustomersGrid = memo(function CustomersGrid(props: {
   // keystroke and sort would cost more than the search itself. Virtual items are contiguous.
   const windowStart = virtualItems[0]?.index ?? 0;
   const windowRows = useMemo(
-    () => rows.slice(windowStart, windowStart + virtualItems.length),
+    () =>
+      Array.from({ length: virtualItems.length }, (_, offset) =>
+        rows.at(windowStart + offset),
+      ).filter((row) => row !== undefined),
     [rows, windowStart, virtualItems.length],
   );
   const table = useTable({
@@ -339,7 +343,7 @@ export const CustomersGrid = memo(function CustomersGrid(props: {
       return;
     }
     if (event.key === 'Enter' && activeCell.row > 0) {
-      const row = rows[activeCell.row - 1];
+      const row = rows.at(activeCell.row - 1);
       if (row) {
         event.preventDefault();
         onOpen(row.id);

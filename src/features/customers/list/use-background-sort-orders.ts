@@ -40,7 +40,8 @@ export function useBackgroundSortOrders(
   saved: { saveIndex: () => void },
 ): void {
   useEffect(() => {
-    if (!complete || index.rows.length < 2) return;
+    const { table } = index;
+    if (!complete || table.length < 2) return;
     const controller = new AbortController();
     void (async () => {
       let added = false;
@@ -52,7 +53,10 @@ export function useBackgroundSortOrders(
         const id = (nextId += 1);
         const result = await new Promise<SortJobResult>((resolve) => {
           pending.set(id, resolve);
-          target.postMessage(sortJobOf(id, index.rows.map(column.text)));
+          const values = Array.from({ length: table.length }, (_, at) =>
+            table.cellText(column.id, at),
+          );
+          target.postMessage(sortJobOf(id, values));
         });
         if (controller.signal.aborted) return;
         if (result.order) {

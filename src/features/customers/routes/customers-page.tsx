@@ -23,6 +23,7 @@ import {
   type CustomerSort,
 } from '@/features/customers/list/customer-index';
 import { CustomersGrid } from '@/features/customers/list/customers-grid';
+import { CustomerTable, firstRows } from '@/features/customers/list/customer-table';
 import {
   formatSort,
   parseSort,
@@ -117,7 +118,7 @@ export function CustomersPage() {
     enabled: !complete,
   });
   const found = useMemo(
-    () => new CustomerIndex(server.rows.filter((row) => !index.has(row.id))),
+    () => new CustomerIndex(CustomerTable.of(server.rows.filter((row) => !index.has(row.id)))),
     [server.rows, index],
   );
   // Searched in the keystroke's own render, not deferred: the index answers within the frame,
@@ -144,15 +145,9 @@ export function CustomersPage() {
   );
   const rows = useMemo(() => queryBoth(index, found, query), [index, found, query]);
 
-  const relationships = useMemo(
-    () => [...new Set(list.rows.map((row) => row.relationship))],
-    [list.rows],
-  );
+  const relationships = useMemo(() => list.rows.relationshipValues(), [list.rows]);
   const resellers = useMemo(
-    () =>
-      [...new Set(list.rows.flatMap((row) => row.associatedPartnerId ?? []))].sort((a, b) =>
-        a.localeCompare(b),
-      ),
+    () => list.rows.resellerValues().sort((a, b) => a.localeCompare(b)),
     [list.rows],
   );
 
@@ -220,7 +215,7 @@ export function CustomersPage() {
       () =>
         store.saveFirstScreen({
           view,
-          rows: rows.slice(0, FIRST_SCREEN_ROWS),
+          rows: firstRows(rows, FIRST_SCREEN_ROWS),
           matching: rows.length,
           total,
         }),
