@@ -105,8 +105,8 @@ const useStyles = makeStyles({
     alignItems: 'center',
     minWidth: 0,
     position: 'relative',
+    // Content-box like Fluent's header cells, so each body cell lines up under its header.
     padding: `0 ${tokens.spacingHorizontalS}`,
-    boxSizing: 'border-box',
     height: '100%',
   },
   text: { overflow: 'hidden', textOverflow: 'ellipsis', unicodeBidi: 'isolate' },
