@@ -277,7 +277,7 @@ export async function newBenchContext(browser: Browser, baseURL: string): Promis
   return context;
 }
 
-async function sortLatencies(page: Page): Promise<number[]> {
+export async function sortLatencies(page: Page): Promise<number[]> {
   const latencies: number[] = [];
   for (const label of ['Domain', 'Domain', 'Company name', 'Customer tenant ID', 'Company name']) {
     const latency = (await page.evaluate(`window.__bench.sortBy(${JSON.stringify(label)})`)) as
@@ -334,7 +334,7 @@ async function jumpScroll(page: Page): Promise<ScrollFigures> {
   return (await page.evaluate('window.__bench.stop()')) as ScrollFigures;
 }
 
-async function usedHeapMiB(page: Page): Promise<number> {
+export async function usedHeapMiB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');

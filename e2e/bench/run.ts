@@ -15,6 +15,7 @@ import { measureCountries } from './countries.ts';
 import { measureCustomerList, type ListBenchTarget } from './customers-list.ts';
 import { measureEmulator } from './emulator.ts';
 import { measureQueue } from './queue.ts';
+import { measureScale } from './scale.ts';
 import { median } from './median.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -127,7 +128,7 @@ async function main() {
     const browser = await chromium.launch(config.use?.launchOptions);
     const js = await initialRouteJsGzip();
     const timings = await measureSignIn(browser);
-    const listRows = await measureCustomerList(browser, listHost, listRuns);
+    const listRows = await measureCustomerList(browser, listHost, listRuns, { trace: true });
     const pacedRows = await measureCustomerList(browser, pacedHost, 1);
     const billingRows = await measureBillingForm(browser, {
       root,
@@ -135,6 +136,9 @@ async function main() {
       dataDir: '.data/bench-100k',
       runs: Number(process.env.BENCH_BILLING_RUNS ?? 5),
     });
+    // BENCH_SCALE=0 leaves out the scale row (seeding 500,000 customers takes minutes).
+    const scaleRows =
+      process.env.BENCH_SCALE === '0' ? [] : await measureScale(browser, { root, port: port + 2 });
     const onboardingRows = await measureOnboardingForm(browser, {
       root,
       baseURL: listHost.baseURL,
@@ -163,6 +167,7 @@ async function main() {
         `${median(timings.reloadToShell).toFixed(0)} ms`,
       ],
       ...listRows,
+      ...scaleRows,
       ...pacedRows
         .filter(([name]) => /crawl|429/.test(name))
         .map(([name, value]) => [`paced ${name}`, value] as [string, string]),

@@ -3,8 +3,15 @@ import type { Priority } from '@/api/queue/sliding-window';
 import { customerKeys } from './customer-keys';
 import type { CustomerListFilter } from './customer-list-filter';
 import { usePartnerCenterClient } from './partner-center-context';
-import type { PartnerCenterClient } from './partner-center-client';
-import { customerCollectionSchema, resolveApiPath, type CustomerCollection } from './resources';
+import { invalidResponseError } from './api-error';
+import type { PartnerCenterClient, RawResponse } from './partner-center-client';
+import {
+  customerCollectionSchema,
+  describeIssues,
+  nextPageOf,
+  resolveApiPath,
+  type CustomerCollection,
+} from './resources';
 
 /** Partner Center's page size limit for GET /v1/customers. */
 export const MAX_PAGE_SIZE = 500;
@@ -22,14 +29,23 @@ function filterParameter(filter: CustomerListFilter): string | undefined {
 }
 
 /** One page of customers: the first page of a filter, or the page a next link points at. */
-export function listCustomers(
+export async function listCustomers(
   client: PartnerCenterClient,
   request: { filter?: CustomerListFilter; page?: PageRequest },
   options: { priority?: Priority; signal?: AbortSignal } = {},
 ): Promise<CustomerCollection> {
+  return parseCustomerPage(await sendListCustomers(client, request, options));
+}
+
+/** The request for one page, its body not yet read: see crawlCustomers for why. */
+export function sendListCustomers(
+  client: PartnerCenterClient,
+  request: { filter?: CustomerListFilter; page?: PageRequest },
+  options: { priority?: Priority; signal?: AbortSignal } = {},
+): Promise<RawResponse> {
   const { page, filter = {} } = request;
   if (page) {
-    return client.request(customerCollectionSchema, {
+    return client.send({
       method: 'GET',
       path: resolveApiPath(page.uri),
       headers: page.continuationToken
@@ -38,12 +54,29 @@ export function listCustomers(
       ...options,
     });
   }
-  return client.request(customerCollectionSchema, {
+  return client.send({
     method: 'GET',
     path: '/v1/customers',
     query: { size: filter.size ?? MAX_PAGE_SIZE, filter: filterParameter(filter) },
     ...options,
   });
+}
+
+/** A page's body read with the collection schema, as PartnerCenterClient.request reads one. */
+export function parseCustomerPage(response: RawResponse): CustomerCollection {
+  const parsed = customerCollectionSchema.safeParse(response.body);
+  if (!parsed.success) {
+    throw invalidResponseError(describeIssues(parsed.error), response.ids, response.status);
+  }
+  return parsed.data;
+}
+
+/** Only where the next page is: read before the page's items, which take far longer. */
+const pageLinksSchema = customerCollectionSchema.pick({ links: true, continuationToken: true });
+
+export function nextPageOfResponse(response: RawResponse): PageRequest | undefined {
+  const parsed = pageLinksSchema.safeParse(response.body);
+  return parsed.success ? nextPageOf(parsed.data) : undefined;
 }
 
 export function customersPageQueryOptions(

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { ApiError } from '@/api/partner-center/api-error';
+import { crawlCustomers } from '@/api/partner-center/crawl-customers';
 import { classifyFailure, PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import { MemoryLedger } from '@/api/queue/budget-ledger';
 import { RequestQueue } from '@/api/queue/request-queue';
@@ -236,6 +237,21 @@ describe('crawling the whole list', () => {
     expect(saved?.every((priority) => priority === 'background')).toBe(true);
   });
 
+  it('asks for the next page before the caller has taken in the one before', async () => {
+    const { client, sent } = createClient();
+    const pages = crawlCustomers(client);
+    const first = await pages.next();
+    expect(first.done).toBe(false);
+    // Without asking for the second page: its request is already on its way, with the token.
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]?.continuationToken).toBeTruthy();
+    const second = await pages.next();
+    expect(second.value?.page.items.map((item) => item.id)).not.toEqual(
+      first.value?.page.items.map((item) => item.id),
+    );
+    await pages.return(undefined);
+  });
+
   it('shares one store per client and account', () => {
     const { client } = createClient();
     const { client: otherClient } = createClient();
@@ -307,7 +323,8 @@ describe('the saved copy', () => {
       expect(snapshot.state).toBe('loading');
       expect(listOf(snapshot.rows)).toEqual(savedRows);
       expect(snapshot.cachedAt).toBe(1_000);
-      expect(snapshot.loaded).toBe((page + 1) * PAGE_SIZE);
+      // The next page is asked for before the page before it is taken in (crawlCustomers).
+      expect(snapshot.loaded).toBe(page * PAGE_SIZE);
     }
     // Before the crawl completed, nothing but the saved rows (or, before they were read, none).
     for (const snapshot of published.filter((each) => each.state !== 'done')) {
