@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { ApiError } from '@/api/partner-center/api-error';
-import { crawlCustomers } from '@/api/partner-center/crawl-customers';
+import { crawlCustomers, type CrawledPage } from '@/api/partner-center/crawl-customers';
 import { classifyFailure, PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import { MemoryLedger } from '@/api/queue/budget-ledger';
 import { RequestQueue } from '@/api/queue/request-queue';
@@ -246,9 +246,10 @@ describe('crawling the whole list', () => {
     await vi.waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[1]?.continuationToken).toBeTruthy();
     const second = await pages.next();
-    expect(second.value?.page.items.map((item) => item.id)).not.toEqual(
-      first.value?.page.items.map((item) => item.id),
-    );
+    const idsOfPage = (result: IteratorResult<CrawledPage>) =>
+      result.done ? [] : result.value.page.items.map((item) => item.id);
+    expect(idsOfPage(second)).not.toEqual(idsOfPage(first));
+    expect(idsOfPage(second)).toHaveLength(PAGE_SIZE);
     await pages.return(undefined);
   });
 
