@@ -1,9 +1,13 @@
 import type { SortOrder } from './sort-order';
 
-/** A column's values for the sort worker: joined by NUL when none holds one, else as a list. */
+/**
+ * A column's values for the sort worker, in parts made in separate idle moments: each part its
+ * values joined by NUL (one string crosses to the worker as a single copy), or, when one of them
+ * holds a NUL, the values as a list.
+ */
 export interface SortJob {
   id: number;
-  values: string | string[];
+  parts: (string | string[])[];
   count: number;
 }
 
@@ -12,9 +16,17 @@ export interface SortJobResult {
   order: SortOrder | undefined;
 }
 
-/** The job for `values`, in the form that costs the main thread least to send. */
-export function sortJobOf(id: number, values: readonly string[]): SortJob {
-  // One string crosses to the worker as a single copy; 100,000 strings are cloned one by one.
-  const joinable = values.every((value) => !value.includes('\0'));
-  return { id, values: joinable ? values.join('\0') : [...values], count: values.length };
+/** One part of a job: `values` in the form that costs the main thread least to send. */
+export function sortJobPart(values: readonly string[]): string | string[] {
+  return values.every((value) => !value.includes('\0')) ? values.join('\0') : [...values];
+}
+
+/** The job's values, one list again; undefined when the parts do not add up to its count. */
+export function sortJobValues(job: SortJob): string[] | undefined {
+  const values: string[] = [];
+  for (const part of job.parts) {
+    const list = typeof part === 'string' ? part.split('\0') : part;
+    values.push(...list);
+  }
+  return values.length === job.count ? values : undefined;
 }

@@ -4,15 +4,14 @@
  */
 import { foldText } from './fold-text';
 import { sortOrderOf } from './sort-order';
-import type { SortJob, SortJobResult } from './sort-job';
+import { sortJobValues, type SortJob, type SortJobResult } from './sort-job';
 
 self.onmessage = (event: MessageEvent<SortJob>) => {
-  const { id, values, count } = event.data;
-  const list = typeof values === 'string' ? (count === 0 ? [] : values.split('\0')) : values;
-  const result: SortJobResult =
-    list.length === count
-      ? { id, order: sortOrderOf(list.map((value) => foldText(value.trim()))) }
-      : { id, order: undefined };
+  const values = sortJobValues(event.data);
+  const result: SortJobResult = {
+    id: event.data.id,
+    order: values ? sortOrderOf(values.map((value) => foldText(value.trim()))) : undefined,
+  };
   const transfer = result.order ? [result.order.positions.buffer] : [];
   (self as unknown as Worker).postMessage(result, transfer);
 };

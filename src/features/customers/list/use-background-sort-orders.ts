@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { customerColumns } from './customer-columns';
 import type { CustomerIndex } from './customer-index';
-import { sortJobOf, type SortJobResult } from './sort-job';
+import { sortJobPart, type SortJob, type SortJobResult } from './sort-job';
 
 let worker: Worker | undefined;
 let nextId = 0;
@@ -19,7 +19,10 @@ function sortWorker(): Worker | undefined {
   return worker;
 }
 
-/** Waits for the main thread to be idle, so sending a column never delays a frame. */
+/** Rows read into a job part per idle moment: a few milliseconds, whatever the list's size. */
+const ROWS_PER_PART = 20_000;
+
+/** Resolves in an idle moment, so the work after it never delays a frame or a keystroke. */
 function idle(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
@@ -47,16 +50,22 @@ export function useBackgroundSortOrders(
       let added = false;
       for (const column of customerColumns) {
         if (index.hasOrder(column.id)) continue;
-        await idle(controller.signal);
         const target = sortWorker();
-        if (controller.signal.aborted || !target) return;
+        if (!target) return;
+        // Read a part at a time: at 500,000 customers one column is a long task on its own.
+        const parts: SortJob['parts'] = [];
+        for (let from = 0; from < table.length; from += ROWS_PER_PART) {
+          await idle(controller.signal);
+          if (controller.signal.aborted) return;
+          const values: string[] = [];
+          const to = Math.min(table.length, from + ROWS_PER_PART);
+          for (let at = from; at < to; at += 1) values.push(table.cellText(column.id, at));
+          parts.push(sortJobPart(values));
+        }
         const id = (nextId += 1);
         const result = await new Promise<SortJobResult>((resolve) => {
           pending.set(id, resolve);
-          const values = Array.from({ length: table.length }, (_, at) =>
-            table.cellText(column.id, at),
-          );
-          target.postMessage(sortJobOf(id, values));
+          target.postMessage({ id, parts, count: table.length } satisfies SortJob);
         });
         if (controller.signal.aborted) return;
         if (result.order) {
