@@ -298,7 +298,7 @@ export function growingIndex(): (table: CustomerTable, parts?: IndexParts) => Cu
 }
 
 /** The search text of the table's rows from `from` on, its starts counted from 0. */
-export function searchTextOf(table: CustomerTable, from: number): SearchText {
+function searchTextOf(table: CustomerTable, from: number): SearchText {
   const texts: string[] = [];
   const starts = new Uint32Array(table.length - from + 1);
   let length = 0;
@@ -339,10 +339,6 @@ function resellerMatches(associatedPartnerId: string, reseller: ResellerFilter):
     default:
       return associatedPartnerId.toLowerCase() === reseller.toLowerCase();
   }
-}
-
-export function matchesReseller(row: CustomerRow, reseller: ResellerFilter): boolean {
-  return resellerMatches(row.associatedPartnerId ?? '', reseller);
 }
 
 /** The key a column sorts by; exported so rows from elsewhere can be merged in order. */

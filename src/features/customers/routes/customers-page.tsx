@@ -111,7 +111,7 @@ export function CustomersPage() {
   const index = list.index;
   // A saved copy was complete when saved: its refresh needs no search to fill gaps.
   const complete = list.state === 'done' || list.cachedAt !== undefined;
-  useBackgroundSortOrders(index, list.state === 'done' || list.cachedAt !== undefined, list.store);
+  useBackgroundSortOrders(index, complete, list.store);
   const server = useServerSearch({
     text: searchText,
     reseller: search.reseller,
@@ -121,9 +121,6 @@ export function CustomersPage() {
     () => new CustomerIndex(CustomerTable.of(server.rows.filter((row) => !index.has(row.id)))),
     [server.rows, index],
   );
-  // Searched in the keystroke's own render, not deferred: the index answers within the frame,
-  // and a deferred render would paint the results a frame or two after the letter.
-  const shownText = searchText;
   // A sort click re-sorts at once; the URL follows through the router's asynchronous
   // navigation. Until it has, the clicked sort is shown; any other change of the URL wins.
   const [sortAhead, setSortAhead] = useState<{ from: string; to: string }>();
@@ -138,10 +135,12 @@ export function CustomersPage() {
         sort: sortValue,
         relationship: relationshipKey ? relationshipKey.split('\n') : [],
       }),
-      search: shownText,
+      // The box's text, not deferred: the index answers within the keystroke's frame, and a
+      // deferred render would paint the results a frame or two after the letter.
+      search: searchText,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the values above are the key
-    [relationshipKey, search.reseller, sortValue, shownText],
+    [relationshipKey, search.reseller, sortValue, searchText],
   );
   const rows = useMemo(() => queryBoth(index, found, query), [index, found, query]);
 
@@ -163,7 +162,7 @@ export function CustomersPage() {
   }, [list.store]);
 
   const filtered =
-    shownText.trim() !== '' || search.relationship.length > 0 || search.reseller !== 'any';
+    searchText.trim() !== '' || search.relationship.length > 0 || search.reseller !== 'any';
   const onExport = useCallback(
     (which: 'visible' | 'all') => {
       const columns =
@@ -196,7 +195,7 @@ export function CustomersPage() {
   );
   // The saved first screen of this very view paints with the shell, while the whole saved
   // list is still being read; any other view waits for the list.
-  const view = JSON.stringify([shownText.trim(), query.relationships, query.reseller, sortValue]);
+  const view = JSON.stringify([searchText.trim(), query.relationships, query.reseller, sortValue]);
   const screen =
     list.rows.length === 0 && list.firstScreen?.view === view ? list.firstScreen : undefined;
   const shownRows = screen ? screen.rows : rows;
@@ -234,7 +233,7 @@ export function CustomersPage() {
         <Caption1
           role="status"
           data-testid="row-count"
-          data-search={shownText}
+          data-search={searchText}
           data-source={screen ? 'first-screen' : 'list'}
         >
           {list.state === 'starting' && list.rows.length === 0 && !screen ? '' : showing}
@@ -298,10 +297,10 @@ export function CustomersPage() {
         <div className={styles.empty}>
           <Body1>
             No customer matches
-            {shownText.trim() ? (
+            {searchText.trim() ? (
               <>
                 {' '}
-                “<bdi>{shownText.trim()}</bdi>”
+                “<bdi>{searchText.trim()}</bdi>”
               </>
             ) : (
               ' these filters'
