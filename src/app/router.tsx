@@ -11,16 +11,11 @@ import {
 } from '@tanstack/react-router';
 import { acquireAccessToken } from '@/auth/access-token';
 import { signInSearchSchema } from '@/auth/redirect-target';
-import { SignInPage } from '@/auth/sign-in-page';
 import type { RuntimeConfig } from '@/config/runtime-config';
 import {
   customersSearchSchema,
   defaultCustomersSearch,
 } from '@/features/customers/list/customers-search';
-import {
-  customerListCacheKey,
-  prefetchFirstScreen,
-} from '@/features/customers/list/customer-list-cache';
 import { newCustomerSearchSchema } from '@/features/onboarding/new-customer-search';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -43,6 +38,8 @@ const BillingEditPage = lazyRouteComponent(
   () => import('@/features/customers/routes/billing-edit-page'),
   'BillingEditPage',
 );
+// Only a signed-out visit needs the sign-in page; a signed-in one goes straight to the shell.
+const SignInRoute = lazyRouteComponent(() => import('./routes/sign-in-route'), 'SignInRoute');
 const NewCustomerRoute = lazyRouteComponent(
   () => import('./routes/new-customer-route'),
   'NewCustomerRoute',
@@ -68,11 +65,7 @@ const signInRoute = createRoute({
       throw redirect({ href: search.redirect ?? '/customers', replace: true });
     }
   },
-  component: function SignInRoute() {
-    const { redirect: target } = signInRoute.useSearch();
-    const { redirectError } = signInRoute.useRouteContext();
-    return <SignInPage redirect={target} error={redirectError} />;
-  },
+  component: SignInRoute,
 });
 
 /** Everything below needs a signed-in user with a token that still renews. */
@@ -88,8 +81,14 @@ const authenticatedRoute = createRoute({
     // not prove the session again: every Partner Center call gets its own token anyway, and
     // offline a renewal could only fail and stop the loaded list from being searched.
     if (cause === 'stay') return;
-    // The customer list's first screen is read while the token is proved, not after it.
-    if (location.pathname === '/customers') prefetchFirstScreen(customerListCacheKey(account));
+    // The customer list's first screen is read while the token is proved, not after it. Its
+    // module is imported here rather than at the top so that the first screen's code stays
+    // small: it arrives while MSAL is still busy.
+    if (location.pathname === '/customers') {
+      void import('@/features/customers/list/customer-list-cache').then((cache) =>
+        cache.prefetchFirstScreen(cache.customerListCacheKey(account)),
+      );
+    }
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.
     await acquireAccessToken(context.msal, context.config, account);

@@ -1,6 +1,6 @@
 import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { may, type PartnerAction } from '@/auth/permissions';
 
 /** Partner Center's agent groups, as the `roles` claim names them. */
@@ -12,8 +12,8 @@ const partnerRoleLabels: Record<string, string> = {
 };
 
 const claimsSchema = z.looseObject({
-  roles: z.array(z.string()).optional(),
-  tenant_display_name: z.string().optional(),
+  roles: z.optional(z.array(z.string())),
+  tenant_display_name: z.optional(z.string()),
 });
 
 export interface CurrentUser {

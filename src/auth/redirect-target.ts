@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Where to go after sign-in: a path on this origin only. `//evil.example` and `/\evil.example`
@@ -9,5 +9,5 @@ export function isSafeRedirectTarget(value: string): boolean {
 }
 
 export const signInSearchSchema = z.object({
-  redirect: z.string().refine(isSafeRedirectTarget).optional().catch(undefined),
+  redirect: z.catch(z.optional(z.string().check(z.refine(isSafeRedirectTarget))), undefined),
 });

@@ -1,25 +1,47 @@
-import { z } from 'zod';
+// zod's small build: this module is on the first screen's path, and the full build's chainable
+// methods cost some 20 KiB gzipped that no other boot module needs.
+import * as z from 'zod/mini';
 
 /** /config.json, served by the host: the only place environment-specific values come from. */
-export const runtimeConfigSchema = z.object({
-  mode: z.enum(['local', 'cloud']),
-  cloud: z.enum(['local', 'global', 'usgov', 'china']),
-  cloudDisplayName: z.string().min(1),
-  auth: z.object({
-    clientId: z.uuid(),
-    tenant: z.string().min(1),
-    authority: z.url({ protocol: /^https$/ }),
-    knownAuthorities: z.array(z.string().min(1)),
-    scopes: z.array(z.string().min(1)).min(1),
-  }),
-  api: z.object({
-    baseUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ })]),
-  }),
-  rateLimit: z.object({
-    requests: z.number().int().positive(),
-    windowSeconds: z.number().int().positive(),
-  }),
-});
+// zod/mini carries no English messages (its locale would cost more than these few sentences),
+// so each field says what it wants: the boot error page shows them to whoever runs the portal.
+const text = z.string({ error: 'must be text' }).check(z.minLength(1, 'must not be empty'));
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+const whole = z
+  .number({ error: 'must be a number' })
+  .check(z.int('must be a whole number'), z.positive('must be above 0'));
+
+export const runtimeConfigSchema = z.object(
+  {
+    mode: z.enum(['local', 'cloud'], 'must be "local" or "cloud"'),
+    cloud: z.enum(['local', 'global', 'usgov', 'china'], 'must be local, global, usgov or china'),
+    cloudDisplayName: text,
+    auth: z.object(
+      {
+        clientId: z.uuid('must be a GUID'),
+        tenant: text,
+        authority: httpsUrl,
+        knownAuthorities: z.array(text, 'must be a list'),
+        scopes: z.array(text, 'must be a list').check(z.minLength(1, 'must name a scope')),
+      },
+      'is missing',
+    ),
+    api: z.object(
+      {
+        baseUrl: z.union([z.literal(''), httpsUrl], 'must be empty or an https:// URL'),
+      },
+      'is missing',
+    ),
+    rateLimit: z.object(
+      {
+        requests: whole,
+        windowSeconds: whole,
+      },
+      'is missing',
+    ),
+  },
+  'must be a JSON object',
+);
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 

@@ -1,4 +1,7 @@
-import { partnerCenterErrorBodySchema, throttledBodySchema } from '@/api/partner-center/resources';
+import {
+  partnerCenterErrorBodySchema,
+  throttledBodySchema,
+} from '@/api/partner-center/error-bodies';
 
 export type ApiErrorKind =
   | 'network'

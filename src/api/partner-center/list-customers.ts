@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { describeIssues } from './describe-issues';
 import type { Priority } from '@/api/queue/sliding-window';
 import { customerKeys } from './customer-keys';
 import type { CustomerListFilter } from './customer-list-filter';
@@ -7,7 +8,6 @@ import { invalidResponseError } from './api-error';
 import type { PartnerCenterClient, RawResponse } from './partner-center-client';
 import {
   customerCollectionSchema,
-  describeIssues,
   nextPageOf,
   resolveApiPath,
   type CustomerCollection,

@@ -9,7 +9,7 @@ import {
   networkError,
   type RequestIds,
 } from './api-error';
-import { describeIssues } from './resources';
+import { describeIssues } from './describe-issues';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeIssues } from './describe-issues';
+import { isKnownRelationship, knownRelationships } from './known-relationships';
+import { partnerCenterErrorBodySchema, throttledBodySchema } from './error-bodies';
 import {
   addressValidationRequestSchema,
   addressValidationResponseSchema,
@@ -9,15 +12,10 @@ import {
   createdCustomerSchema,
   customerCollectionSchema,
   customerSchema,
-  describeIssues,
-  isKnownRelationship,
   knownAddressValidationStatuses,
-  knownRelationships,
   linkSchema,
   nextPageOf,
-  partnerCenterErrorBodySchema,
   resolveApiPath,
-  throttledBodySchema,
 } from '@/api/partner-center/resources';
 
 const tenantId = '0c39d6d5-c70d-4c55-bc02-f620844f3fd1';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { knownRelationships } from './known-relationships';
 
 /**
  * The wire contract with Partner Center (PARTNER-CENTER.md), camelCase as it answers.
@@ -30,9 +31,6 @@ const flag = z
   .boolean()
   .nullish()
   .transform((value) => value ?? false);
-
-/** Numbers and strings both occur for the same field across Partner Center's front doors. */
-const numberOrString = z.union([z.number(), z.string()]);
 
 // ---------------------------------------------------------------------------------------------
 // Links and attributes
@@ -130,27 +128,6 @@ export type EmbeddedBillingProfile = z.infer<typeof embeddedBillingProfileSchema
 
 // ---------------------------------------------------------------------------------------------
 // Customers
-
-/**
- * Every value a source documents: the REST docs and the SDK spell some differently
- * (`microsoftSupport` / `microsoft_support`), and the emulator serves the SDK's spelling.
- */
-export const knownRelationships = [
-  'none',
-  'reseller',
-  'advisor',
-  'syndication',
-  'microsoftSupport',
-  'microsoft_support',
-  'indirectReseller',
-  'indirectCloudSolutionProvider',
-  'unknown',
-] as const;
-export type KnownRelationship = (typeof knownRelationships)[number];
-
-export function isKnownRelationship(value: string): value is KnownRelationship {
-  return (knownRelationships as readonly string[]).includes(value);
-}
 
 /** Any string: a new relationship type must show as "unknown" in a row, not fail the page. */
 export const relationshipSchema = z.union([z.enum(knownRelationships), z.string()]);
@@ -500,34 +477,3 @@ export const countryValidationRulesSchema = z.looseObject({
   registrationNumberRegex: pattern,
 });
 export type CountryValidationRules = z.infer<typeof countryValidationRulesSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Error bodies
-
-export const partnerCenterErrorBodySchema = z.looseObject({
-  // A number from PartnerFD, a string from some other front doors: one type for the portal.
-  code: numberOrString.transform((code) => String(code).trim()),
-  description: absent(z.string()),
-  data: absent(z.array(z.unknown())),
-  source: absent(z.string()),
-});
-export type PartnerCenterErrorBody = z.infer<typeof partnerCenterErrorBodySchema>;
-
-/** The gateway's 429 body, not PartnerFD's: it has no code, only a sentence. */
-export const throttledBodySchema = z.looseObject({
-  statusCode: numberOrString.transform(Number).pipe(z.literal(429)),
-  message: z.string(),
-});
-export type ThrottledBody = z.infer<typeof throttledBodySchema>;
-
-// ---------------------------------------------------------------------------------------------
-
-/** The first few problems of a failed parse, as `path: message`, for errors and logs. */
-export function describeIssues(error: z.ZodError, max = 3): string {
-  const shown = error.issues.slice(0, max).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return `${path || '(root)'}: ${issue.message}`;
-  });
-  const more = error.issues.length - shown.length;
-  return more > 0 ? `${shown.join('; ')} (and ${more} more)` : shown.join('; ');
-}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MemoryLedger, type BudgetLedger, type KeyUsage } from './budget-ledger';
 import {
   claimSlot,
@@ -41,7 +41,12 @@ const storedLogSchema = z.object({
   v: z.literal(1),
   pausedUntil: z.number(),
   entries: z.array(
-    z.tuple([z.string(), z.number(), z.number().nullable(), z.union([z.literal(0), z.literal(1)])]),
+    z.tuple([
+      z.string(),
+      z.number(),
+      z.nullable(z.number()),
+      z.union([z.literal(0), z.literal(1)]),
+    ]),
   ),
 });
 

@@ -1,17 +1,16 @@
 import { useMsal } from '@azure/msal-react';
 import { Button } from '@fluentui/react-components';
-import { countDrafts, deleteAccountDrafts } from '@/forms/draft-keys';
 import { SignOutRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { signOut } from '@/auth/sign-out';
-import { clearCachedCustomerLists } from '@/features/customers/list/customer-list-cache';
 import { SignOutDraftsDialog } from './sign-out-drafts-dialog';
 
 /**
  * Sign-out takes with it what this browser keeps for the account: the saved customer list and
  * the unsaved drafts, which hold personal data. Drafts are someone's work, so it says first
- * how many it will delete.
+ * how many it will delete. What it needs for that is loaded on the click, not with the shell:
+ * signing out needs the network anyway.
  */
 export function SignOutButton() {
   const { instance } = useMsal();
@@ -25,6 +24,10 @@ export function SignOutButton() {
     try {
       queryClient.clear();
       if (account) {
+        const [{ clearCachedCustomerLists }, { deleteAccountDrafts }] = await Promise.all([
+          import('@/features/customers/list/customer-list-cache'),
+          import('@/forms/draft-keys'),
+        ]);
         await clearCachedCustomerLists(account.homeAccountId);
         await deleteAccountDrafts(account.homeAccountId);
       }
@@ -43,6 +46,7 @@ export function SignOutButton() {
         onClick={() => {
           const account = instance.getActiveAccount();
           void (async () => {
+            const { countDrafts } = await import('@/forms/draft-keys');
             const unsaved = account ? await countDrafts(account.homeAccountId) : 0;
             if (unsaved > 0) setDraftCount(unsaved);
             else await leave();

@@ -1,5 +1,8 @@
-import type { KnownRelationship, Relationship } from '@/api/partner-center/resources';
-import { isKnownRelationship } from '@/api/partner-center/resources';
+import type { Relationship } from '@/api/partner-center/resources';
+import {
+  isKnownRelationship,
+  type KnownRelationship,
+} from '@/api/partner-center/known-relationships';
 
 const relationshipLabels: Readonly<Record<KnownRelationship, string>> = {
   none: 'None',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   customerColumnIds,
   defaultVisibleColumns,
@@ -14,27 +14,36 @@ const columnId = z.enum(customerColumnIds);
  * error), and defaults are stripped from the URL so a plain /customers stays plain.
  */
 export const customersSearchSchema = z.object({
-  q: z.string().max(200).catch('').default(''),
+  q: z._default(z.catch(z.string().check(z.maxLength(200)), ''), ''),
   /** Relationship values to show; empty means every relationship. */
-  relationship: z.array(z.string().max(60)).max(20).catch([]).default([]),
+  relationship: z._default(
+    z.catch(z.array(z.string().check(z.maxLength(60))).check(z.maxLength(20)), []),
+    [],
+  ),
   /** `any`, `direct`, `indirect`, or one indirect reseller's tenant id. */
-  reseller: z
-    .union([z.enum(['any', 'direct', 'indirect']), z.guid()])
-    .catch('any')
-    .default('any'),
+  reseller: z._default(
+    z.catch(z.union([z.enum(['any', 'direct', 'indirect']), z.guid()]), 'any'),
+    'any',
+  ),
   /** A column id, descending with a leading minus; `none` keeps Partner Center's order. */
-  sort: z
-    .string()
-    .regex(new RegExp(`^(none|-?(${customerColumnIds.join('|')}))$`))
-    .catch('companyName')
-    .default('companyName'),
-  columns: z
-    .array(columnId)
-    .min(1)
-    .refine((columns) => new Set(columns).size === columns.length, 'a column appears twice')
-    .catch([...defaultVisibleColumns])
-    .default([...defaultVisibleColumns]),
-  density: z.enum(['comfortable', 'compact']).catch('comfortable').default('comfortable'),
+  sort: z._default(
+    z.catch(
+      z.string().check(z.regex(new RegExp(`^(none|-?(${customerColumnIds.join('|')}))$`))),
+      'companyName',
+    ),
+    'companyName',
+  ),
+  columns: z._default(
+    z.catch(
+      z.array(columnId).check(
+        z.minLength(1),
+        z.refine((columns) => new Set(columns).size === columns.length, 'a column appears twice'),
+      ),
+      [...defaultVisibleColumns],
+    ),
+    [...defaultVisibleColumns],
+  ),
+  density: z._default(z.catch(z.enum(['comfortable', 'compact']), 'comfortable'), 'comfortable'),
 });
 export type CustomersSearch = z.infer<typeof customersSearchSchema>;
 

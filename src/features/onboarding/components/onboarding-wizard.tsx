@@ -63,8 +63,8 @@ import {
   stepOfField,
   stepTitles,
   type OnboardingField,
-  type StepId,
 } from '@/features/onboarding/model/onboarding-steps';
+import type { StepId } from '@/features/onboarding/model/step-ids';
 import {
   flatOnboardingValues,
   type OnboardingValues,

@@ -8,7 +8,8 @@ import { visuallyHidden } from '@/components/visually-hidden';
 import { useFormState, type Control } from 'react-hook-form';
 import { errorAt } from '@/features/onboarding/components/step-error-summary';
 import type { NewCustomerFormOutput } from '@/features/onboarding/model/new-customer-schema';
-import { stepFields, stepTitles, type StepId } from '@/features/onboarding/model/onboarding-steps';
+import { stepFields, stepTitles } from '@/features/onboarding/model/onboarding-steps';
+import type { StepId } from '@/features/onboarding/model/step-ids';
 import type { OnboardingValues } from '@/features/onboarding/model/onboarding-values';
 
 const useStyles = makeStyles({

@@ -2,11 +2,8 @@ import { useFormState, type Control } from 'react-hook-form';
 import { ErrorSummary } from '@/forms/error-summary';
 import { fieldId } from '@/forms/field-id';
 import type { NewCustomerFormOutput } from '@/features/onboarding/model/new-customer-schema';
-import {
-  stepFields,
-  type OnboardingField,
-  type StepId,
-} from '@/features/onboarding/model/onboarding-steps';
+import { stepFields, type OnboardingField } from '@/features/onboarding/model/onboarding-steps';
+import type { StepId } from '@/features/onboarding/model/step-ids';
 import type { OnboardingValues } from '@/features/onboarding/model/onboarding-values';
 import { ONBOARDING_FORM_ID } from '@/features/onboarding/steps/step-props';
 

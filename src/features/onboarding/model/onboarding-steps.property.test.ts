@@ -12,11 +12,10 @@ import {
 import {
   formFieldOf,
   stepFields,
-  stepIds,
   stepOfField,
   stepsFor,
-  type StepId,
 } from '@/features/onboarding/model/onboarding-steps';
+import { stepIds, type StepId } from '@/features/onboarding/model/step-ids';
 import {
   DIRECT_CUSTOMER,
   emptyOnboardingValues,

@@ -1,17 +1,5 @@
-import { z } from 'zod';
 import { addressFieldNames } from '@/forms/address-labels';
-
-export const stepIds = [
-  'reseller',
-  'company',
-  'domain',
-  'contact',
-  'preferences',
-  'agreement',
-  'review',
-] as const;
-export const stepIdSchema = z.enum(stepIds);
-export type StepId = z.infer<typeof stepIdSchema>;
+import { stepIds, type StepId } from './step-ids';
 
 export const stepTitles: Readonly<Record<StepId, string>> = {
   reseller: 'Reseller',

@@ -29,7 +29,8 @@ import { ExistingCustomerPanel } from '@/features/onboarding/components/existing
 import { metaOf, OnboardingWizard } from '@/features/onboarding/components/onboarding-wizard';
 import { RequestProblemNotice } from '@/features/onboarding/components/request-problem-notice';
 import { usePartnerCountry } from '@/features/onboarding/hooks/use-partner-country';
-import { stepsFor, stepTitles, type StepId } from '@/features/onboarding/model/onboarding-steps';
+import { stepsFor, stepTitles } from '@/features/onboarding/model/onboarding-steps';
+import type { StepId } from '@/features/onboarding/model/step-ids';
 import {
   emptyOnboardingValues,
   flatOnboardingValues,

@@ -15,7 +15,8 @@ import { addressFieldLabel } from '@/forms/address-labels';
 import { DomainStatus } from '@/features/onboarding/steps/domain-step';
 import { resellerName } from '@/features/onboarding/steps/reseller-step';
 import type { DomainAvailability } from '@/features/onboarding/hooks/use-domain-availability';
-import { stepTitles, type StepId } from '@/features/onboarding/model/onboarding-steps';
+import { stepTitles } from '@/features/onboarding/model/onboarding-steps';
+import type { StepId } from '@/features/onboarding/model/step-ids';
 import { DIRECT_CUSTOMER } from '@/features/onboarding/model/onboarding-values';
 import type { StepProps } from '@/features/onboarding/steps/step-props';
 
