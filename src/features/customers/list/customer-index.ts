@@ -1,7 +1,7 @@
 import { customerColumn, type CustomerColumnId } from './customer-columns';
 import type { CustomerRow } from './customer-row';
 import { rowsOf, type CustomerRows, type CustomerTable } from './customer-table';
-import { foldText, searchTerms } from './fold-text';
+import { foldText, searchTerms, toOneByte } from './fold-text';
 import { compareSortKeys, sortOrderOf, type SortOrder } from './sort-order';
 
 export interface CustomerSort {
@@ -20,7 +20,7 @@ export interface CustomerQuery {
 }
 
 /**
- * The folded searchable text of every row, one string: row `i` is `text.slice(starts[i],
+ * The folded searchable text of every row, one string in one byte per character (toOneByte): row `i` is `text.slice(starts[i],
  * starts[i + 1] - 1)`, each row followed by a newline. One string rather than 100,000: a search
  * is then a few `indexOf` runs over it, and the heap holds no 100,000 string headers.
  */
@@ -304,7 +304,7 @@ function searchTextOf(table: CustomerTable, from: number): SearchText {
   let length = 0;
   for (let position = from; position < table.length; position += 1) {
     // A newline between fields: search terms never contain whitespace, so none spans two.
-    const text = foldText(table.searchableText(position));
+    const text = toOneByte(foldText(table.searchableText(position)));
     texts.push(text);
     starts[position - from] = length;
     length += text.length + 1;

@@ -56,7 +56,7 @@ const column = (...values: string[]) => {
 
 /** `rows` as the module stores them, written out by hand. */
 const stored = {
-  version: 3,
+  version: 4,
   savedAt: 1,
   totalCount: 3,
   columns: {
@@ -70,9 +70,16 @@ const stored = {
       values: ['', 'c7d4a1e8-2b5f-4e9c-8a3d-6f1b0e2c4d97'],
       codes: Uint32Array.of(0, 1, 0),
     },
-    tags: [[0, ['Key account', 'EMEA']]],
+    tags: {
+      positions: Uint32Array.of(0),
+      firsts: Uint32Array.of(0, 2),
+      tags: column('Key account', 'EMEA'),
+    },
   },
 };
+/** Tags as stored, with the given parts replaced. */
+const withTags = (tags: Record<string, unknown>) =>
+  withColumns({ tags: { ...stored.columns.tags, ...tags } });
 const withColumns = (columns: Record<string, unknown>) => ({
   ...stored,
   columns: { ...stored.columns, ...columns },
@@ -146,8 +153,9 @@ describe('the cached customer list', () => {
     ['not an object', 'rows of 2019'],
     ['the row-by-row shape of version 1', { version: 1, savedAt: 1, rows }],
     ['the shape of version 2', { ...stored, version: 2, ids: ['c1', 'c2', 'c3'] }],
+    ['the shape of version 3 (a search text of two-byte folds)', { ...stored, version: 3 }],
     ['no version', { ...stored, version: undefined }],
-    ['a newer version', { ...stored, version: 4 }],
+    ['a newer version', { ...stored, version: 5 }],
     ['no ids', withColumns({ ids: undefined })],
     ['a time that is not a number', { ...stored, savedAt: '2024-01-01' }],
     ['ids as a list', withColumns({ ids: ['c1', 'c2', 'c3'] })],
@@ -158,8 +166,18 @@ describe('the cached customer list', () => {
       'a code with no value',
       withColumns({ relationships: { values: ['reseller'], codes: Uint32Array.of(0, 0, 1) } }),
     ],
-    ['tags that are not a list', withColumns({ tags: [[0, 'EMEA']] })],
-    ['tags for a row that does not exist', withColumns({ tags: [[3, ['EMEA']]] })],
+    ['tags in the old shape, a list per row', withColumns({ tags: [[0, ['EMEA']]] })],
+    ['tags for a row that does not exist', withTags({ positions: Uint32Array.of(3) })],
+    [
+      'tagged rows out of order',
+      withTags({ positions: Uint32Array.of(1, 0), firsts: Uint32Array.of(0, 1, 2) }),
+    ],
+    ['tags past the tag text', withTags({ firsts: Uint32Array.of(0, 3) })],
+    ['a tag list not starting at the first tag', withTags({ firsts: Uint32Array.of(1, 2) })],
+    [
+      'tag ends past the tag text',
+      withTags({ tags: { text: 'EMEA', ends: Uint32Array.of(2, 9) } }),
+    ],
     [
       'a search text for other rows',
       {

@@ -24,7 +24,8 @@ import {
  * reads back a few long strings and typed arrays, the table is made over them without a copy,
  * and a reload neither folds nor sorts.
  */
-const VERSION = 3;
+// 4: the search text is kept in one byte per character (toOneByte).
+const VERSION = 4;
 
 const storedListSchema = z
   .object({
