@@ -85,9 +85,11 @@ const authenticatedRoute = createRoute({
     // module is imported here rather than at the top so that the first screen's code stays
     // small: it arrives while MSAL is still busy.
     if (location.pathname === '/customers') {
-      void import('@/features/customers/list/customer-list-cache').then((cache) =>
-        cache.prefetchFirstScreen(cache.customerListCacheKey(account)),
-      );
+      // A module that cannot load (offline, not yet cached) only skips the head start: the
+      // page reads the saved list itself.
+      import('@/features/customers/list/customer-list-cache')
+        .then((cache) => cache.prefetchFirstScreen(cache.customerListCacheKey(account)))
+        .catch(() => undefined);
     }
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.

@@ -28,14 +28,18 @@ describe('parseRuntimeConfig', () => {
   it.each([
     [
       { ...good, auth: { ...good.auth, authority: 'http://login.example/organizations' } },
-      'auth.authority',
+      'auth.authority: must be an https:// URL',
     ],
-    [{ ...good, auth: { ...good.auth, clientId: 'not-a-guid' } }, 'auth.clientId'],
-    [{ ...good, auth: { ...good.auth, scopes: [] } }, 'auth.scopes'],
-    [{ ...good, cloud: 'germany' }, 'cloud'],
-    [{ ...good, rateLimit: { requests: 0, windowSeconds: 60 } }, 'rateLimit.requests'],
-    [{ ...good, api: { baseUrl: 'ftp://api.example' } }, 'api.baseUrl'],
-  ])('names the broken field of %j', (config, field) => {
+    [{ ...good, auth: { ...good.auth, clientId: 'not-a-guid' } }, 'auth.clientId: must be a GUID'],
+    [{ ...good, auth: { ...good.auth, scopes: [] } }, 'auth.scopes: must name a scope'],
+    [{ ...good, cloud: 'germany' }, 'cloud: must be local, global, usgov or china'],
+    [
+      { ...good, rateLimit: { requests: 0, windowSeconds: 60 } },
+      'rateLimit.requests: must be above 0',
+    ],
+    [{ ...good, api: { baseUrl: 'ftp://api.example' } }, 'api.baseUrl: must be an https:// URL'],
+    [{ ...good, rateLimit: undefined }, 'rateLimit: is missing'],
+  ])('names the broken field of %j and what it must be', (config, field) => {
     expect(() => parseRuntimeConfig(config)).toThrow(RuntimeConfigError);
     expect(() => parseRuntimeConfig(config)).toThrow(field);
   });

@@ -50,7 +50,9 @@ export function SignOutButton() {
             const unsaved = account ? await countDrafts(account.homeAccountId) : 0;
             if (unsaved > 0) setDraftCount(unsaved);
             else await leave();
-          })();
+            // If the drafts module cannot load, nothing is deleted unasked and the click does
+            // nothing; signing out could not reach the sign-in service either.
+          })().catch(() => undefined);
         }}
       >
         Sign out

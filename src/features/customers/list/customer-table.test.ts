@@ -92,7 +92,7 @@ describe('the customer table', () => {
       companyName: 'C',
       domain: 'c',
       relationship: 'advisor',
-      tags: [],
+      tags: ['y', 'z'],
     };
     const first = CustomerTable.of([a]);
     const second = first.append([b]);

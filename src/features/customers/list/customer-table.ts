@@ -88,13 +88,7 @@ export function storedColumnsFit(stored: StoredColumns): boolean {
   const { count } = stored;
   const textFits = textColumns.every((name) => {
     const { text, ends } = stored[name];
-    if (ends.length !== count) return false;
-    let previous = 0;
-    for (const end of ends) {
-      if (end < previous) return false;
-      previous = end;
-    }
-    return previous === text.length;
+    return ends.length === count && ascending(ends, 0, text.length);
   });
   const codesFit = codedColumns.every((name) => {
     const { values, codes } = stored[name];
@@ -103,6 +97,7 @@ export function storedColumnsFit(stored: StoredColumns): boolean {
   return textFits && codesFit && tagsFit(stored.tags, count);
 }
 
+/** Whether `values` never go down, from at least `first`, and end at `last` (or are empty at it). */
 function ascending(values: Uint32Array, first: number, last: number): boolean {
   let previous = first;
   for (const value of values) {
@@ -235,7 +230,7 @@ export class CustomerTable implements CustomerRows {
 
   toStored(): StoredColumns {
     const text = (column: TextColumn, length = this.length) => ({
-      text: column.text.slice(0, this.#end(column, length - 1)),
+      text: column.text.slice(0, endOf(column, length - 1)),
       ends: column.ends.slice(0, length),
     });
     const coded = (column: CodedColumn) => ({
@@ -452,37 +447,20 @@ export class CustomerTable implements CustomerRows {
     // Arrays another table has grown past this one's rows are copied, as in the text columns.
     const positions = room(column.positions, this.#taggedRows, taggedRows, inPlace);
     const firsts = room(column.firsts, this.#taggedRows + 1, taggedRows + 1, inPlace);
-    const ends = room(column.tags.ends, count, count + values.length, inPlace);
     let first = count;
-    let end = this.#end(column.tags, count - 1);
-    let next = 0;
     tagged.forEach((offset, k) => {
       positions[this.#taggedRows + k] = this.length + offset;
-      const rowTags = rows[offset]?.tags.length ?? 0;
-      for (let tag = 0; tag < rowTags; tag += 1) {
-        end += values[next]?.length ?? 0;
-        ends[first + tag] = end;
-        next += 1;
-      }
-      first += rowTags;
+      first += rows[offset]?.tags.length ?? 0;
       firsts[this.#taggedRows + k + 1] = first;
     });
-    const kept = column.tags.text.length === this.#end(column.tags, count - 1);
-    const before = kept
-      ? column.tags.text
-      : column.tags.text.slice(0, this.#end(column.tags, count - 1));
     return {
-      tags: { positions, firsts, tags: { text: before + values.join(''), ends } },
+      tags: { positions, firsts, tags: appendValues(column.tags, count, values, inPlace) },
       taggedRows,
     };
   }
 
-  #end(column: TextColumn, position: number): number {
-    return position < 0 ? 0 : (column.ends[position] ?? 0);
-  }
-
   #value(column: TextColumn, position: number): string {
-    return column.text.slice(this.#end(column, position - 1), this.#end(column, position));
+    return column.text.slice(endOf(column, position - 1), endOf(column, position));
   }
 
   #appendText(
@@ -491,18 +469,12 @@ export class CustomerTable implements CustomerRows {
     valueOf: (row: CustomerRow) => string,
     inPlace: boolean,
   ): TextColumn {
-    const ends = room(column.ends, this.length, this.length + rows.length, inPlace);
-    let end = this.#end(column, this.length - 1);
-    const values = rows.map((row, offset) => {
+    const values = rows.map((row) => {
       const value = valueOf(row);
       if (typeof value !== 'string') throw new TypeError('A customer row holds a non-string.');
-      end += value.length;
-      ends[this.length + offset] = end;
       return value;
     });
-    const kept = column.text.length === this.#end(column, this.length - 1);
-    const before = kept ? column.text : column.text.slice(0, this.#end(column, this.length - 1));
-    return { text: before + values.join(''), ends };
+    return appendValues(column, this.length, values, inPlace);
   }
 
   #appendCoded(
@@ -527,6 +499,28 @@ export class CustomerTable implements CustomerRows {
     });
     return { values, codes, lookup };
   }
+}
+
+function endOf(column: TextColumn, position: number): number {
+  return position < 0 ? 0 : (column.ends[position] ?? 0);
+}
+
+/** The first `used` values of a text column with `values` after them. */
+function appendValues(
+  column: TextColumn,
+  used: number,
+  values: readonly string[],
+  inPlace: boolean,
+): TextColumn {
+  const ends = room(column.ends, used, used + values.length, inPlace);
+  let end = endOf(column, used - 1);
+  values.forEach((value, offset) => {
+    end += value.length;
+    ends[used + offset] = end;
+  });
+  const before = endOf(column, used - 1);
+  const kept = column.text.length === before ? column.text : column.text.slice(0, before);
+  return { text: kept + values.join(''), ends };
 }
 
 /** An array with room for `needed` entries holding the first `used` of `array`. */
