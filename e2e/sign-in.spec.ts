@@ -40,8 +40,12 @@ test.describe('signing in', () => {
   test('reloading keeps the session without signing in again', async ({ page }) => {
     await signIn(page, 'Isaiah Langer', '/customers/abc');
     const authorizeRequests: string[] = [];
+    const discoveryRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/oauth2/v2.0/authorize')) authorizeRequests.push(request.url());
+      // MSAL is handed the authority's configuration, as it carries Microsoft's clouds' own.
+      if (request.url().includes('/.well-known/openid-configuration'))
+        discoveryRequests.push(request.url());
     });
     await page.reload();
     await expect(page.getByTestId('user-name')).toHaveText('Isaiah Langer');
@@ -52,6 +56,7 @@ test.describe('signing in', () => {
     await expect(second.getByTestId('user-name')).toHaveText('Isaiah Langer');
     await second.close();
     expect(authorizeRequests).toEqual([]);
+    expect(discoveryRequests).toEqual([]);
   });
 
   test('signing out returns to the sign-in page and ends the session', async ({ page }) => {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { BootErrorPage } from '@/app/boot-error-page';
+import { preloadPageCode } from '@/app/router';
 import { startMsal } from '@/auth/msal';
 import { loadRuntimeConfig } from '@/config/runtime-config';
 
@@ -10,6 +11,9 @@ async function bootstrap(container: HTMLElement) {
   const root = createRoot(container);
   try {
     const config = await loadRuntimeConfig();
+    // While MSAL starts and proves the session; not beside the configuration, which MSAL waits
+    // for, and which the page's code would slow down.
+    preloadPageCode(window.location.pathname);
     const { msal, redirectError } = await startMsal(config, window.location.origin);
     root.render(
       <StrictMode>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiScope, clouds } from './clouds.ts';
+import { openIdConfiguration } from '../identity/discovery.ts';
 import { ConfigError, loadConfig } from './env.ts';
 
 const cwd = '/srv/portal';
@@ -55,6 +56,16 @@ describe('loadConfig', () => {
     expect(config.client.rateLimit).toEqual({ requests: 500, windowSeconds: 60 });
   });
 
+  it("hands MSAL the local authority's OpenID configuration, the one the host serves", () => {
+    const config = loadConfig({ PORT: '9443' }, { cwd });
+    const metadata: unknown = JSON.parse(config.client.auth.authorityMetadata ?? 'null');
+    expect(metadata).toEqual(openIdConfiguration('https://localhost:9443', 'organizations'));
+    expect(metadata).toMatchObject({
+      issuer: 'https://localhost:9443/{tenantid}/v2.0',
+      token_endpoint: 'https://localhost:9443/organizations/oauth2/v2.0/token',
+    });
+  });
+
   it('follows PORT into the origin and the known authority', () => {
     const config = loadConfig({ PORT: '9443' }, { cwd });
     expect(config.publicOrigin).toBe('https://localhost:9443');
@@ -84,6 +95,8 @@ describe('loadConfig', () => {
     );
     expect(config.client.auth.authority).toBe(authority);
     expect(config.client.auth.knownAuthorities).toEqual([]);
+    // MSAL carries these clouds' configurations itself.
+    expect(config.client.auth).not.toHaveProperty('authorityMetadata');
     expect(config.client.api.baseUrl).toBe(api);
     expect(config.client.auth.scopes).toEqual([`${api}/user_impersonation`]);
   });

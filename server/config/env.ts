@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseFaults, type Faults } from '../emulator/faults.ts';
+import { openIdConfiguration } from '../identity/discovery.ts';
 import { apiScope, cloudNames, clouds, localApiResource, type CloudName } from './clouds.ts';
 
 /** A configuration mistake, reported as one line that names the variable. */
@@ -81,6 +82,12 @@ export interface ClientConfig {
     authority: string;
     /** host:port of a non-Microsoft authority; empty for Microsoft's own (it changes cache keys). */
     knownAuthorities: string[];
+    /**
+     * The authority's OpenID configuration as JSON, for an authority MSAL has none built in for
+     * (the local sign-in): MSAL then starts without fetching it, as it does for Microsoft's
+     * clouds, whose configurations it carries.
+     */
+    authorityMetadata?: string;
     scopes: string[];
   };
   api: {
@@ -208,6 +215,7 @@ export function loadConfig(env: Env, options: { cwd: string; dev?: boolean }): P
           tenant: 'organizations',
           authority: `${publicOrigin}/organizations`,
           knownAuthorities: [new URL(publicOrigin).host],
+          authorityMetadata: JSON.stringify(openIdConfiguration(publicOrigin, 'organizations')),
           scopes: [apiScope(localApiResource)],
         },
         api: { baseUrl: '' },

@@ -6,7 +6,6 @@ import type { SigningKey } from './signing-key.ts';
 import { errorPage, signedOutPage, signInPage, signInStyles } from './sign-in-page.ts';
 import {
   clientInfo,
-  issuerFor,
   SESSION_LIFETIME_SECONDS,
   signAccessToken,
   signIdToken,
@@ -16,6 +15,7 @@ import {
   verifySession,
   type TokenContext,
 } from './tokens.ts';
+import { multiTenantSegments, openIdConfiguration } from './discovery.ts';
 import { localUsers, tenants, type LocalUser } from './users.ts';
 
 export interface IdentityOptions {
@@ -29,7 +29,6 @@ export interface IdentityOptions {
 const SESSION_COOKIE = '__Host-local-sign-in';
 const CODE_LIFETIME_MS = 5 * 60_000;
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
-const multiTenantSegments = new Set(['organizations', 'common']);
 const knownTenantIds = new Set<string>(Object.values(tenants).map((tenant) => tenant.id));
 
 interface PendingCode {
@@ -135,45 +134,6 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
     return undefined;
   }
 
-  function discovery(segment: string) {
-    const base = `${origin}/${segment}`;
-    return {
-      issuer: multiTenantSegments.has(segment)
-        ? issuerFor(origin, '{tenantid}')
-        : issuerFor(origin, segment),
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      jwks_uri: `${base}/discovery/v2.0/keys`,
-      response_modes_supported: ['query', 'fragment'],
-      response_types_supported: ['code'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      code_challenge_methods_supported: ['S256'],
-      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-      subject_types_supported: ['pairwise'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      token_endpoint_auth_methods_supported: ['none'],
-      claims_supported: [
-        'sub',
-        'iss',
-        'aud',
-        'exp',
-        'iat',
-        'nbf',
-        'name',
-        'preferred_username',
-        'oid',
-        'tid',
-        'ver',
-        'nonce',
-        'roles',
-      ],
-      tenant_region_scope: 'WW',
-      cloud_instance_name: new URL(origin).host,
-      request_uri_parameter_supported: false,
-    };
-  }
-
   app.get('/_local-sign-in/styles.css', (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(signInStyles),
   );
@@ -183,7 +143,7 @@ export function registerIdentity(app: FastifyInstance, options: IdentityOptions)
     if (!tenantScope(tenant)) {
       return oauthError(reply, 400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
     }
-    return reply.header('cache-control', 'no-cache').send(discovery(tenant));
+    return reply.header('cache-control', 'no-cache').send(openIdConfiguration(origin, tenant));
   });
 
   app.get('/:tenant/discovery/v2.0/keys', (request, reply) => {

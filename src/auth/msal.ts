@@ -17,6 +17,11 @@ export function msalConfiguration(config: RuntimeConfig, origin: string): Config
       authority: config.auth.authority,
       // Only for the local sign-in: listing login.microsoftonline.com here changes MSAL's cache keys.
       knownAuthorities: config.auth.knownAuthorities,
+      // Spares the start-up a round trip for the authority's OpenID configuration: MSAL carries
+      // Microsoft's clouds' own, the host hands over the local sign-in's.
+      ...(config.auth.authorityMetadata
+        ? { authorityMetadata: config.auth.authorityMetadata }
+        : {}),
       redirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
       postLogoutRedirectUri: `${origin}${SIGN_IN_PATH}`,
     },

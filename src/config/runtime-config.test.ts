@@ -23,6 +23,8 @@ function respond(body: unknown, status = 200) {
 describe('parseRuntimeConfig', () => {
   it('accepts what the host serves', () => {
     expect(parseRuntimeConfig(good)).toEqual(good);
+    const local = { ...good, auth: { ...good.auth, authorityMetadata: '{"issuer":"x"}' } };
+    expect(parseRuntimeConfig(local)).toEqual(local);
   });
 
   it.each([
@@ -39,6 +41,10 @@ describe('parseRuntimeConfig', () => {
     ],
     [{ ...good, api: { baseUrl: 'ftp://api.example' } }, 'api.baseUrl: must be an https:// URL'],
     [{ ...good, rateLimit: undefined }, 'rateLimit: is missing'],
+    [
+      { ...good, auth: { ...good.auth, authorityMetadata: { issuer: 'x' } } },
+      'auth.authorityMetadata: must be text',
+    ],
   ])('names the broken field of %j and what it must be', (config, field) => {
     expect(() => parseRuntimeConfig(config)).toThrow(RuntimeConfigError);
     expect(() => parseRuntimeConfig(config)).toThrow(field);

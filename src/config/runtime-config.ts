@@ -22,6 +22,8 @@ export const runtimeConfigSchema = z.object(
         tenant: text,
         authority: httpsUrl,
         knownAuthorities: z.array(text, 'must be a list'),
+        /** The authority's OpenID configuration, when MSAL carries none for it (the local sign-in). */
+        authorityMetadata: z.optional(text),
         scopes: z.array(text, 'must be a list').check(z.minLength(1, 'must name a scope')),
       },
       'is missing',

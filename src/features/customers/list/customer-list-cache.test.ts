@@ -45,18 +45,21 @@ const rows: CustomerRow[] = [
   row('c3', { companyName: '🚀 Rocket Labs 🌟 Café ☕', relationship: 'none' }),
 ];
 
-/** A column as the module stores it: the values end to end, and where each one ends. */
+/**
+ * A column as the module stores it: the values end to end as UTF-8, and where each one ends
+ * (in the string's code units).
+ */
 const column = (...values: string[]) => {
   let end = 0;
   return {
-    text: values.join(''),
+    text: new TextEncoder().encode(values.join('')),
     ends: Uint32Array.from(values, (value) => (end += value.length)),
   };
 };
 
 /** `rows` as the module stores them, written out by hand. */
 const stored = {
-  version: 4,
+  version: 5,
   savedAt: 1,
   totalCount: 3,
   columns: {
@@ -143,6 +146,20 @@ describe('the cached customer list', () => {
     );
   });
 
+  it('keeps texts UTF-8 cannot carry, and a leading byte order mark, exactly', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    const odd = [
+      row('c1', { companyName: '\uFEFFBOM Industries', tags: ['\uFEFF'] }),
+      row('c2', { companyName: 'Half a pair \uD83D' }),
+    ];
+    await writeCachedCustomerList(key, { rows: odd, totalCount: 2, savedAt: 1 });
+    expect(listOf((await readCachedCustomerList(key))?.rows)).toStrictEqual(odd);
+    const raw = (await get(key, rawStore)) as typeof stored;
+    // The lone surrogate's column stays a string; the others are bytes.
+    expect(typeof raw.columns.companyNames.text).toBe('string');
+    expect(raw.columns.ids.text).toBeInstanceOf(Uint8Array);
+  });
+
   it('stores the rows by column, with tags only where there are some', async () => {
     const key = customerListCacheKey(uniqueAccount());
     await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1 });
@@ -155,7 +172,14 @@ describe('the cached customer list', () => {
     ['the shape of version 2', { ...stored, version: 2, ids: ['c1', 'c2', 'c3'] }],
     ['the shape of version 3 (a search text of two-byte folds)', { ...stored, version: 3 }],
     ['no version', { ...stored, version: undefined }],
-    ['a newer version', { ...stored, version: 5 }],
+    ['the shape of version 4 (texts as strings)', { ...stored, version: 4 }],
+    ['a newer version', { ...stored, version: 6 }],
+    [
+      'a column whose bytes are not UTF-8',
+      withColumns({
+        domains: { text: Uint8Array.of(0x63, 0xff, 0x31), ends: Uint32Array.of(1, 2, 3) },
+      }),
+    ],
     ['no ids', withColumns({ ids: undefined })],
     ['a time that is not a number', { ...stored, savedAt: '2024-01-01' }],
     ['ids as a list', withColumns({ ids: ['c1', 'c2', 'c3'] })],

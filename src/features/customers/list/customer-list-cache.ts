@@ -8,6 +8,7 @@ import {
   rowsOf,
   storedColumnsFit,
   storedColumnsSchema,
+  storedText,
   type CustomerRows,
 } from './customer-table';
 
@@ -24,8 +25,8 @@ import {
  * reads back a few long strings and typed arrays, the table is made over them without a copy,
  * and a reload neither folds nor sorts.
  */
-// 4: the search text is kept in one byte per character (toOneByte).
-const VERSION = 4;
+// 4: the search text is kept in one byte per character (toOneByte). 5: long texts as UTF-8.
+const VERSION = 5;
 
 const storedListSchema = z
   .object({
@@ -35,7 +36,7 @@ const storedListSchema = z
     columns: storedColumnsSchema,
     search: z
       .object({
-        text: z.string(),
+        text: storedText,
         starts: z.instanceof(Uint32Array),
         letters: z.instanceof(Uint32Array),
       })
@@ -66,6 +67,11 @@ const storedListSchema = z
     'A sort order of a saved list does not match its rows.',
   );
 type StoredList = z.infer<typeof storedListSchema>;
+
+/** The list as IndexedDB keeps it: its long texts as bytes (storedText). */
+function encoded(list: StoredList): z.input<typeof storedListSchema> {
+  return z.encode(storedListSchema, list);
+}
 
 export interface CachedCustomerList {
   savedAt: number;
@@ -213,7 +219,7 @@ export async function writeCachedCustomerList(
   },
 ): Promise<void> {
   try {
-    await set(key, toStored(list), cacheStore());
+    await set(key, encoded(toStored(list)), cacheStore());
   } catch {
     // Not being able to cache costs the next visit its head start, nothing else.
   }
@@ -266,11 +272,13 @@ async function rewriteCachedList(
         if (!parsed.success) return stored;
         const changed = change(fromStored(parsed.data));
         if (!changed) return stored;
-        return toStored({
-          rows: changed.rows,
-          totalCount: changed.totalCount,
-          savedAt: changed.savedAt,
-        });
+        return encoded(
+          toStored({
+            rows: changed.rows,
+            totalCount: changed.totalCount,
+            savedAt: changed.savedAt,
+          }),
+        );
       },
       cacheStore(),
     );

@@ -59,13 +59,37 @@ interface TagColumn {
   tags: TextColumn;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const toUtf8 = new TextEncoder();
+
+/**
+ * A long text as IndexedDB keeps it: UTF-8 bytes. Chromium reads bytes back evenly (the saved
+ * list's bytes in ~40 ms and ~25 ms to decode them, at 100,000 customers), where the same
+ * strings took anywhere from 25 to 340 ms. A text that is not well formed (a lone surrogate,
+ * which UTF-8 cannot carry) is kept as it is.
+ */
+export const storedText = z.codec(z.union([z.string(), z.instanceof(Uint8Array)]), z.string(), {
+  decode: (stored, payload) => {
+    if (typeof stored === 'string') return stored;
+    try {
+      return utf8.decode(stored);
+    } catch {
+      payload.issues.push({ code: 'custom', message: 'Not UTF-8.', input: stored });
+      return '';
+    }
+  },
+  encode: (text) => (text.isWellFormed() ? toUtf8.encode(text) : text),
+});
+
+const storedTextColumn = z.object({ text: storedText, ends: z.instanceof(Uint32Array) });
+
 /** The columns as saved in IndexedDB: the same shapes, cut to the table's length. */
 export const storedColumnsSchema = z.object({
   count: z.number().int().nonnegative(),
-  ids: z.object({ text: z.string(), ends: z.instanceof(Uint32Array) }),
-  companyNames: z.object({ text: z.string(), ends: z.instanceof(Uint32Array) }),
-  domains: z.object({ text: z.string(), ends: z.instanceof(Uint32Array) }),
-  commerceIds: z.object({ text: z.string(), ends: z.instanceof(Uint32Array) }),
+  ids: storedTextColumn,
+  companyNames: storedTextColumn,
+  domains: storedTextColumn,
+  commerceIds: storedTextColumn,
   relationships: z.object({ values: z.array(z.string()), codes: z.instanceof(Uint32Array) }),
   /** '' (direct) is a value like any other. */
   associatedPartnerIds: z.object({
@@ -75,7 +99,7 @@ export const storedColumnsSchema = z.object({
   tags: z.object({
     positions: z.instanceof(Uint32Array),
     firsts: z.instanceof(Uint32Array),
-    tags: z.object({ text: z.string(), ends: z.instanceof(Uint32Array) }),
+    tags: storedTextColumn,
   }),
 });
 export type StoredColumns = z.infer<typeof storedColumnsSchema>;
