@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { customerColumns } from './customer-columns';
 import type { CustomerRow } from './customer-row';
 import {
@@ -8,6 +9,7 @@ import {
   rowsOf,
   storedColumnsFit,
   storedColumnsSchema,
+  storedText,
 } from './customer-table';
 
 const reseller = fc.constantFrom(
@@ -128,5 +130,31 @@ describe('the customer table', () => {
       { id: 'a', companyName: 'A', domain: 'a', relationship: 'reseller', tags: [] },
     ]);
     expect(table.at(0)).toBe(table.at(0));
+  });
+});
+
+describe('storedText', () => {
+  it('encodes long texts as the UTF-8 of the whole, pairs split across slices included', () => {
+    const texts = [
+      // A pair straddling the first slice's end, then one straddling the second's.
+      `${'a'.repeat(65_535)}😀${'é'.repeat(65_533)}🚀 tail`,
+      '🌟'.repeat(70_000),
+      '',
+      'short Café ☕',
+    ];
+    for (const text of texts) {
+      const bytes = z.encode(storedText, text);
+      expect(bytes).toStrictEqual(new TextEncoder().encode(text));
+      expect(z.decode(storedText, bytes)).toBe(text);
+    }
+  });
+
+  it('keeps a text with a lone surrogate as a string, and reads one back', () => {
+    expect(z.encode(storedText, 'half \uD83D')).toBe('half \uD83D');
+    expect(z.decode(storedText, 'half \uD83D')).toBe('half \uD83D');
+  });
+
+  it('refuses bytes that are not UTF-8', () => {
+    expect(storedText.safeParse(Uint8Array.of(0x63, 0xff)).success).toBe(false);
   });
 });

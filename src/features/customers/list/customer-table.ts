@@ -78,8 +78,38 @@ export const storedText = z.codec(z.union([z.string(), z.instanceof(Uint8Array)]
       return '';
     }
   },
-  encode: (text) => (text.isWellFormed() ? toUtf8.encode(text) : text),
+  encode: (text) => (text.isWellFormed() ? utf8Bytes(text) : text),
 });
+
+/** Characters encoded at a time; see utf8Bytes. */
+const ENCODE_CHUNK = 1 << 16;
+
+/**
+ * `text` as UTF-8, a slice at a time. Handed a long string whole, Blink takes it out of the JS
+ * heap ("externalises" it) to share it: the list's 25 MB of text then left the heap each time
+ * the list was saved, which made the heap look a third of its size. A slice is copied instead.
+ */
+function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + ENCODE_CHUNK);
+    // A pair split in two would be two lone halves; the text is well formed, so its low half follows.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+    const part = toUtf8.encode(text.slice(start, end));
+    parts.push(part);
+    size += part.length;
+    start = end;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
 
 const storedTextColumn = z.object({ text: storedText, ends: z.instanceof(Uint32Array) });
 
