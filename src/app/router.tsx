@@ -45,6 +45,25 @@ const NewCustomerRoute = lazyRouteComponent(
   'NewCustomerRoute',
 );
 
+/** Each address's page, to start loading its code before the router exists (preloadPageCode). */
+const pagesByPath: [RegExp, { preload?: () => Promise<void> | undefined }][] = [
+  [/^\/(customers\/?)?$/, CustomersPage],
+  [/^\/customers\/new\/?$/, NewCustomerRoute],
+  [/^\/customers\/[^/]+\/billing\/?$/, BillingEditPage],
+  [/^\/customers\/[^/]+\/?$/, CustomerDetailPage],
+  [/^\/sign-in\/?$/, SignInRoute],
+];
+
+/**
+ * Starts loading the code of the page at `pathname` while the app still starts. The router
+ * would ask for it only once the session is proved, and that made the shell wait ~50 ms more
+ * for it on every reload. A page that cannot load now is loaded (or fails) as usual later.
+ */
+export function preloadPageCode(pathname: string): void {
+  const page = pagesByPath.find(([path]) => path.test(pathname))?.[1];
+  page?.preload?.()?.catch(() => undefined);
+}
+
 export interface RouterContext {
   msal: IPublicClientApplication;
   config: RuntimeConfig;
@@ -152,45 +171,6 @@ const routeTree = rootRoute.addChildren([
     notFoundRoute,
   ]),
 ]);
-
-/**
- * Each page's address as a pattern, from the route tree itself, with its code's loader: for
- * preloadPageCode, which runs before the router exists. A static segment wins over a parameter,
- * as in the router ("/customers/new" is not a customer id).
- */
-const pagePatterns = [
-  signInRoute,
-  customersRoute,
-  newCustomerRoute,
-  customerDetailRoute,
-  billingEditRoute,
-]
-  .map((route) => {
-    const segments = route.fullPath.split('/').filter(Boolean);
-    const pattern = segments
-      .map((segment) =>
-        segment.startsWith('$') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-      )
-      .join('/');
-    return {
-      pattern: new RegExp(`^/${pattern}/?$`),
-      dynamicSegments: segments.filter((segment) => segment.startsWith('$')).length,
-      page: route.options.component as { preload?: () => Promise<void> | undefined } | undefined,
-    };
-  })
-  .sort((a, b) => a.dynamicSegments - b.dynamicSegments);
-
-/**
- * Starts loading the code of the page at `pathname` while the app still starts. The router
- * would ask for it only once the session is proved, and that made the shell wait ~50 ms more
- * for it on every reload. A page that cannot load now is loaded (or fails) as usual later.
- */
-export function preloadPageCode(pathname: string): void {
-  // The index address redirects to the customer list.
-  const path = pathname === '/' ? customersRoute.fullPath : pathname;
-  const page = pagePatterns.find(({ pattern }) => pattern.test(path))?.page;
-  page?.preload?.()?.catch(() => undefined);
-}
 
 export function createAppRouter(context: RouterContext) {
   return createRouter({
