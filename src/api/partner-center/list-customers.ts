@@ -5,7 +5,7 @@ import { customerKeys } from './customer-keys';
 import type { CustomerListFilter } from './customer-list-filter';
 import { usePartnerCenterClient } from './partner-center-context';
 import { invalidResponseError } from './api-error';
-import type { PartnerCenterClient, RawResponse } from './partner-center-client';
+import type { PartnerCenterClient, RawResponse, RequestOptions } from './partner-center-client';
 import {
   customerCollectionSchema,
   nextPageOf,
@@ -41,7 +41,7 @@ export async function listCustomers(
 export function sendListCustomers(
   client: PartnerCenterClient,
   request: { filter?: CustomerListFilter; page?: PageRequest },
-  options: { priority?: Priority; signal?: AbortSignal } = {},
+  options: Pick<RequestOptions, 'priority' | 'signal' | 'onUnderway'> = {},
 ): Promise<RawResponse> {
   const { page, filter = {} } = request;
   if (page) {

@@ -20,13 +20,17 @@ interface Sent {
 
 function scriptedClient(
   answers: ((request: Sent) => Response)[],
-  options: { maxDepth?: number; isOnline?: () => boolean } = {},
+  options: { maxDepth?: number; isOnline?: () => boolean; requestsPerMinute?: number } = {},
 ) {
   let tokens = 0;
   const sent: Sent[] = [];
   const queue = new RequestQueue({
     ledger: new MemoryLedger(),
-    limits: () => ({ requests: 100, windowMs: 60_000, backgroundShare: 0.9 }),
+    limits: () => ({
+      requests: options.requestsPerMinute ?? 100,
+      windowMs: 60_000,
+      backgroundShare: 0.9,
+    }),
     classify: classifyFailure,
     retryBaseMs: 1,
     retryCapMs: 2,
@@ -138,6 +142,31 @@ describe('the Partner Center client', () => {
       't1',
       't2',
     ]);
+  });
+
+  it('puts the next page’s request on the wire before handing over the page before it', async () => {
+    const next = (token: string) => ({ uri: '/v1/customers?seekOperation=Next', token });
+    const { client, sent } = scriptedClient([
+      () => page(['a'], next('t1')),
+      () => page(['b'], next('t2')),
+      () => page(['c']),
+    ]);
+    const sentWhenHandedOver: number[] = [];
+    for await (const _crawled of crawlCustomers(client)) sentWhenHandedOver.push(sent.length);
+    expect(sentWhenHandedOver).toEqual([2, 3, 3]);
+  });
+
+  it('hands over a page at once when the next one must wait for the budget', async () => {
+    const next = { uri: '/v1/customers?seekOperation=Next', token: 't1' };
+    // One request a minute: the second page waits a minute, its first page does not.
+    const { client, sent } = scriptedClient([() => page(['a'], next)], { requestsPerMinute: 1 });
+    const controller = new AbortController();
+    const pages = crawlCustomers(client, { signal: controller.signal });
+    const first = await pages.next();
+    expect(first.value).toMatchObject({ page: { items: [{ id: 'a' }] } });
+    expect(sent).toHaveLength(1);
+    controller.abort();
+    await pages.return(undefined);
   });
 
   it('stops a crawl whose server hands back the same next link again', async () => {

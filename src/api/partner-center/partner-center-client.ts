@@ -55,6 +55,11 @@ export interface RequestOptions {
    * an error (and a retry) because of what came with it.
    */
   successOverBody?: boolean;
+  /**
+   * Told when the request is on the wire, or has to wait for budget first: whichever comes
+   * first (and perhaps again). The crawl holds its page's work until then.
+   */
+  onUnderway?: () => void;
 }
 
 export interface RawResponse {
@@ -112,6 +117,7 @@ export class PartnerCenterClient {
         priority: options.priority ?? 'interactive',
         idempotent,
         signal: options.signal,
+        onHeld: options.onUnderway,
       });
     } catch (error) {
       if (error instanceof QueueShedError) {
@@ -168,7 +174,7 @@ export class PartnerCenterClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetch(this.url(options), {
+      const sent = this.fetch(this.url(options), {
         method: options.method,
         headers,
         body,
@@ -176,6 +182,8 @@ export class PartnerCenterClient {
         // Tokens travel only in the Authorization header, never as cookies.
         credentials: 'omit',
       });
+      options.onUnderway?.();
+      response = await sent;
       text = await response.text();
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;

@@ -63,6 +63,7 @@ export function createQueueHarness(
       outcomes?: (FailureVerdict | 'ok')[];
       signal?: AbortSignal;
       maxWaitMs?: number;
+      onHeld?: () => void;
     } = {},
   ): Promise<string> {
     const priority = request.priority ?? 'interactive';
@@ -86,6 +87,7 @@ export function createQueueHarness(
         idempotent: request.idempotent ?? true,
         signal: request.signal,
         maxWaitMs: request.maxWaitMs,
+        onHeld: request.onHeld,
       },
     );
   }

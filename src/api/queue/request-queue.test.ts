@@ -73,6 +73,24 @@ describe('pacing by a sliding window', () => {
   });
 });
 
+describe('telling a caller its request waits for budget', () => {
+  it('tells each waiting request once when a claim is refused, and never one that started', async () => {
+    const { fake, submit, starts } = createQueueHarness(perMinute(2));
+    const held: string[] = [];
+    const ask = (id: string) => submit(id, { durationMs: 100, onHeld: () => held.push(id) });
+    const done = ['a', 'b', 'c', 'd'].map(ask);
+    await fake.tickAsync(0);
+    expect(starts.map((start) => start.id)).toEqual(['a', 'b']);
+    expect(held).toEqual(['c', 'd']);
+    // Refused again when the first requests settle: nobody is told twice.
+    await fake.tickAsync(100);
+    expect(held).toEqual(['c', 'd']);
+    await fake.tickAsync(60_100);
+    await expect(Promise.all(done)).resolves.toEqual(['a', 'b', 'c', 'd']);
+    expect(held).toEqual(['c', 'd']);
+  });
+});
+
 describe('priorities', () => {
   it('starts interactive work before background work that is already waiting', async () => {
     const { fake, submit, starts } = createQueueHarness(perMinute(2, 1));

@@ -23,6 +23,12 @@ export interface ScheduleOptions {
   signal?: AbortSignal;
   /** Longest wait for a first start before the work is shed; defaults per priority. */
   maxWaitMs?: number;
+  /**
+   * Told once if the work has to wait for budget (a full window, a pause) rather than start as
+   * soon as the slot is claimed: a caller holding back its own work until this request is on its
+   * way then goes on.
+   */
+  onHeld?: () => void;
 }
 
 export interface QueueKeyStatus {
@@ -77,6 +83,7 @@ interface Job {
   attempts: number;
   throttles: number;
   detachAbort: () => void;
+  onHeld: (() => void) | undefined;
 }
 
 interface KeyState {
@@ -126,7 +133,6 @@ export class RequestQueue {
   private readonly instance = globalThis.crypto.randomUUID();
   private readonly detachLedger: () => void;
   private nextSeq = 0;
-  private changes = 0;
 
   constructor(private readonly options: RequestQueueOptions) {
     this.clock = options.clock ?? systemClock;
@@ -174,6 +180,7 @@ export class RequestQueue {
         attempts: 0,
         throttles: 0,
         detachAbort: () => {},
+        onHeld: options.onHeld,
       };
       if (signal) {
         const onAbort = () => this.abort(job, abortReason(signal));
@@ -202,11 +209,6 @@ export class RequestQueue {
       pausedUntil: usage.pausedUntil,
       nextStartAt: state && Number.isFinite(state.wakeAt) && state.wakeAt > now ? state.wakeAt : 0,
     };
-  }
-
-  /** Grows with every change; a snapshot for React's useSyncExternalStore. */
-  get changeCount(): number {
-    return this.changes;
   }
 
   /** Called on every change of waiting, in-flight or pause state (not on the window's decay). */
@@ -322,6 +324,7 @@ export class RequestQueue {
               return;
             }
             const retryAt = settled.granted ? Infinity : settled.retryAt;
+            if (!settled.granted) this.held(state);
             this.arm(state, this.nextWake(state, retryAt, this.clock.now()));
           },
           () => {
@@ -334,6 +337,7 @@ export class RequestQueue {
       }
       if (!this.afterClaim(job, id, decision)) {
         blockedUntil = decision.granted ? Infinity : decision.retryAt;
+        this.held(state);
         break;
       }
     }
@@ -352,6 +356,17 @@ export class RequestQueue {
     }
     this.start(job, id);
     return true;
+  }
+
+  /** A claim was refused: every job still waiting waits for budget, and those asking are told. */
+  private held(state: KeyState): void {
+    for (const priority of PRIORITIES) {
+      for (const job of state.waiting[priority]) {
+        const onHeld = job.onHeld;
+        job.onHeld = undefined;
+        onHeld?.();
+      }
+    }
   }
 
   private nextEligible(state: KeyState, now: number): Job | undefined {
@@ -490,7 +505,6 @@ export class RequestQueue {
   }
 
   private notify(): void {
-    this.changes += 1;
     for (const listener of this.listeners) listener();
   }
 }

@@ -11,8 +11,10 @@ function createOrigin() {
   const data = new Map<string, string>();
   let tail: Promise<unknown> = Promise.resolve();
   let broken = false;
+  let transactions = 0;
   const store: SlotLogStore = {
     update(key, change) {
+      transactions += 1;
       const run = tail.then(() => {
         if (broken) throw new Error('the store is gone');
         const { next, result } = change(data.get(key));
@@ -43,7 +45,7 @@ function createOrigin() {
       },
     });
   }
-  return { data, tab, breakStore: () => (broken = true) };
+  return { data, tab, breakStore: () => (broken = true), transactions: () => transactions };
 }
 
 const limits: BudgetLimits = { requests: 6, windowMs: 10_000, backgroundShare: 0.5 };
@@ -179,5 +181,39 @@ describe('the budget shared across tabs', () => {
     for (let i = 0; i < 8; i++) void tab.submit(`r${i}`);
     await tab.fake.tickAsync(100);
     expect(tab.starts).toHaveLength(2);
+  });
+});
+
+describe('the shared log’s transactions', () => {
+  it('applies the changes asked for before a transaction has read the log in that transaction', async () => {
+    const origin = createOrigin();
+    const ledger = origin.tab(() => 0);
+    const claim = (id: string) =>
+      ledger.claim({ key: 'tenant', id, priority: 'interactive', limits, now: 0 });
+    // A request settling and the next one's claim, asked for in the same moment.
+    const first = await claim('a');
+    ledger.settle('tenant', 'a', 5);
+    const decisions = await Promise.all([claim('b'), claim('c')]);
+    expect(first.granted).toBe(true);
+    expect(decisions.map((decision) => decision.granted)).toEqual([true, true]);
+    expect(origin.transactions()).toBe(2);
+    const stored = JSON.parse(origin.data.get('tenant') ?? '{}') as { entries: unknown[][] };
+    expect(stored.entries.map(([id, start, settledAt]) => [id, start, settledAt])).toEqual([
+      ['a', 0, 5],
+      ['b', 0, null],
+      ['c', 0, null],
+    ]);
+  });
+
+  it('refuses, in one transaction, the claims a full window has no room for', async () => {
+    const origin = createOrigin();
+    const ledger = origin.tab(() => 0);
+    const claims = Array.from({ length: limits.requests + 2 }, (_, at) =>
+      ledger.claim({ key: 'tenant', id: `r${at}`, priority: 'interactive', limits, now: 0 }),
+    );
+    const decisions = await Promise.all(claims);
+    expect(decisions.filter((decision) => decision.granted)).toHaveLength(limits.requests);
+    expect(decisions.slice(limits.requests).every((decision) => !decision.granted)).toBe(true);
+    expect(origin.transactions()).toBe(1);
   });
 });

@@ -201,20 +201,69 @@ export class SharedLedger implements BudgetLedger {
     return log;
   }
 
-  private async update<T>(key: string, change: (log: KeyLog) => T): Promise<T> {
-    let changed = false;
-    const result = await this.options.store.update(key, (stored) => {
-      const log = decode(stored);
-      const result = change(log);
-      const next = encode(log);
-      // Only real changes are announced, so tabs do not wake each other over a refused claim.
-      changed = next !== stored;
-      this.mirror.set(key, log);
-      return { next, result };
+  /**
+   * Changes of one key asked for before its pending transaction has read the log: applied in
+   * that same transaction, in order. A request's settling and the next request's claim come
+   * within microseconds of each other, and a crawl waited for two transactions in a row
+   * between every page and the next.
+   */
+  private readonly batches = new Map<string, PendingChange[]>();
+
+  private update<T>(key: string, change: (log: KeyLog) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const pending: PendingChange = {
+        change,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      };
+      const batch = this.batches.get(key);
+      if (batch) {
+        batch.push(pending);
+        return;
+      }
+      const changes = [pending];
+      this.batches.set(key, changes);
+      let changed = false;
+      this.options.store
+        .update(key, (stored) => {
+          // From here on, changes go in the next transaction.
+          if (this.batches.get(key) === changes) this.batches.delete(key);
+          const log = decode(stored);
+          const outcomes = changes.map(({ change: apply }) => {
+            try {
+              return { ok: true as const, value: apply(log) };
+            } catch (error) {
+              return { ok: false as const, error };
+            }
+          });
+          const next = encode(log);
+          // Only real changes are announced, so tabs do not wake each other over a refused claim.
+          changed = next !== stored;
+          this.mirror.set(key, log);
+          return { next, result: outcomes };
+        })
+        .then(
+          (outcomes) => {
+            if (changed) this.options.channel?.post(key);
+            outcomes.forEach((outcome, at) => {
+              const { resolve: done, reject: fail } = changes[at] as PendingChange;
+              if (outcome.ok) done(outcome.value);
+              else fail(outcome.error);
+            });
+          },
+          (error: unknown) => {
+            if (this.batches.get(key) === changes) this.batches.delete(key);
+            for (const { reject: fail } of changes) fail(error);
+          },
+        );
     });
-    if (changed) this.options.channel?.post(key);
-    return result;
   }
+}
+
+interface PendingChange {
+  change: (log: KeyLog) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
 }
 
 export interface BrowserLedger {

@@ -131,7 +131,7 @@ describe('properties of a query', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(arbitraryRow, { selector: (customer) => customer.id, maxLength: 60 }),
-        fc.array(fc.nat(60), { maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(60), fc.boolean()), { maxLength: 4 }),
         fc.constantFrom(...customerColumnIds),
         fc.boolean(),
         fc.string({ maxLength: 2 }),
@@ -139,11 +139,13 @@ describe('properties of a query', () => {
           const query = { ...everything, search: text, sort: { column, desc } };
           let index: CustomerIndex | undefined;
           let table = CustomerTable.empty();
-          for (const cut of [...cuts].sort((a, b) => a - b)) {
+          for (const [cut, reread] of [...cuts].sort(([a], [b]) => a - b)) {
             table = table.append(all.slice(table.length, cut));
             index = new CustomerIndex(table, index);
             // Sorting builds the order that the next, longer index extends.
             index.query(query);
+            // An index read back with a saved list has its orders without their folded keys.
+            if (reread) index = new CustomerIndex(table, undefined, index.parts);
           }
           const grown = new CustomerIndex(table.append(all.slice(table.length)), index);
           expect(ids(grown.query(query))).toEqual(ids(indexOf(all).query(query)));

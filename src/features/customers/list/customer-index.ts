@@ -57,6 +57,13 @@ export class CustomerIndex {
   readonly table: CustomerTable;
   readonly #search: SearchText;
   readonly #orders = new Map<CustomerColumnId, SortOrder>();
+  /**
+   * The folded key of every row, by position, for the columns this index sorted or extended
+   * while the list grew: extending an order compares each new row with old ones by binary
+   * search, and folding the old rows' keys again at every step cost more than the rest of the
+   * crawl's indexing. Orders read back or from the worker have none (nothing grows them).
+   */
+  readonly #keys = new Map<CustomerColumnId, string[]>();
   #last: LastMatch | undefined;
 
   /**
@@ -82,7 +89,10 @@ export class CustomerIndex {
     const added = searchTextOf(table, base.table.length);
     this.#search = appendSearchText(base.#search, added);
     for (const [column, order] of base.#orders) {
-      this.#orders.set(column, extendOrder(order, table, base.table.length, column));
+      const keys = base.#keys.get(column)?.slice() ?? [];
+      const extended = extendOrder(order, table, base.table.length, column, keys);
+      this.#orders.set(column, extended);
+      if (keys.length === table.length) this.#keys.set(column, keys);
     }
   }
 
@@ -200,10 +210,10 @@ export class CustomerIndex {
     let order = this.#orders.get(column);
     if (!order) {
       const { table } = this;
-      order = sortOrderOf(
-        Array.from({ length: table.length }, (_, at) => keyAt(table, at, column)),
-      );
+      const keys = Array.from({ length: table.length }, (_, at) => keyAt(table, at, column));
+      order = sortOrderOf(keys);
       this.#orders.set(column, order);
+      this.#keys.set(column, keys);
     }
     return order;
   }
@@ -348,18 +358,24 @@ export function sortKey(row: CustomerRow, column: CustomerColumnId): string {
 
 /**
  * An order over more rows: the added ones sorted alone, then each placed by binary search
- * among the old ones (whose keys are folded again only along the search, never all kept).
+ * among the old ones. `keys` holds the old rows' folded keys when they were kept (then the new
+ * rows' are appended to it); without them, old keys are folded along the search.
  */
 function extendOrder(
   order: SortOrder,
   table: CustomerTable,
   start: number,
   column: CustomerColumnId,
+  keys: string[],
 ): SortOrder {
-  const keyOf = (position: number) => keyAt(table, position, column);
+  const kept = keys.length === start;
+  const keyOf = kept
+    ? (position: number) => keys[position] ?? ''
+    : (position: number) => keyAt(table, position, column);
   const addedKeys = Array.from({ length: table.length - start }, (_, offset) =>
-    keyOf(start + offset),
+    keyAt(table, start + offset, column),
   );
+  if (kept) for (const key of addedKeys) keys.push(key);
   const compareAdded = (a: number, b: number) =>
     compareSortKeys(addedKeys[a - start] ?? '', addedKeys[b - start] ?? '', a, b);
   const fresh = Array.from(addedKeys.keys(), (offset) => start + offset).sort(compareAdded);

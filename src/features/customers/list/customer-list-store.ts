@@ -35,6 +35,13 @@ export interface CustomerListSnapshot {
 
 /** Rows reach the table at most this often while pages arrive, so it is not rebuilt 200 times. */
 const PUBLISH_EVERY_MS = 400;
+/**
+ * And never oftener than this many times what the last publication cost (indexing the new rows
+ * and the renders that follow): at 100,000 rows one costs ~100 ms, and at a fixed interval
+ * publishing would take a quarter of the main thread, which the crawl's pages are waiting for.
+ */
+const PUBLISH_COST_SHARE = 10;
+const PUBLISH_AT_MOST_EVERY_MS = 2_000;
 
 /**
  * The whole customer list of one partner tenant and account: shown from the browser's copy at
@@ -64,6 +71,8 @@ export class CustomerListStore {
   #cachedParts: IndexParts | undefined;
   #started = false;
   #controller: AbortController | undefined;
+  /** The crawl the user paused: a page it had already fetched is still taken in. */
+  #paused: AbortController | undefined;
   #resumeFrom: PageRequest | undefined;
   /** The crawl's rows so far, and the rows fetched since that are not in it yet. */
   #crawled = CustomerTable.empty();
@@ -73,6 +82,7 @@ export class CustomerListStore {
   /** Customers fetched again at a place already in #crawled, with their newer row. */
   #replaced = new Map<number, CustomerRow>();
   #publishTimer: ReturnType<typeof setTimeout> | undefined;
+  #publishDelayMs = PUBLISH_EVERY_MS;
   /** When the list on screen was completed, so a refresh says how old the rows it keeps are. */
   #completedAt: number | undefined;
 
@@ -98,6 +108,7 @@ export class CustomerListStore {
 
   pause(): void {
     if (this.#snapshot.state !== 'loading' && this.#snapshot.state !== 'starting') return;
+    this.#paused = this.#controller;
     this.#controller?.abort();
     this.#controller = undefined;
     this.#publishNow({ state: 'paused' });
@@ -248,6 +259,7 @@ export class CustomerListStore {
   #crawl(from: PageRequest | undefined, change: Partial<CustomerListSnapshot> = {}) {
     const controller = new AbortController();
     this.#controller = controller;
+    this.#paused = undefined;
     this.#publishNow({ ...change, state: 'loading', error: undefined });
     const showingNothing = this.#snapshot.rows.length === 0;
     void (async () => {
@@ -259,9 +271,13 @@ export class CustomerListStore {
           signal: controller.signal,
         });
         for await (const { page, next } of pages) {
-          if (controller.signal.aborted) return;
+          // A page that answered before the pause is kept, so resuming asks for the one after
+          // it; a crawl another one replaced keeps nothing.
+          const paused = this.#paused === controller;
+          if (controller.signal.aborted && !paused) return;
           for (const item of page.items) this.#fetch(toCustomerRow(item));
           this.#resumeFrom = next;
+          if (paused) return this.#publishNow({ loaded: this.#positions.size });
           const total = page.totalCount ?? this.#snapshot.total;
           if (next) {
             this.#publishSoon({ total, loaded: this.#positions.size });
@@ -321,7 +337,21 @@ export class CustomerListStore {
     const first = this.#snapshot.rows.length === 0;
     this.#snapshot = { ...this.#snapshot, ...change };
     if (first) return this.#publishNow({});
-    this.#publishTimer ??= setTimeout(() => this.#publishNow({}), PUBLISH_EVERY_MS);
+    this.#publishTimer ??= setTimeout(() => this.#publishMeasured(), this.#publishDelayMs);
+  }
+
+  /** Publishes, then sets the next delay from what it cost, renders included. */
+  #publishMeasured() {
+    const started = performance.now();
+    this.#publishNow({});
+    // React renders a store's change in a microtask of this task: the next task comes after.
+    setTimeout(() => {
+      const cost = performance.now() - started;
+      this.#publishDelayMs = Math.min(
+        PUBLISH_AT_MOST_EVERY_MS,
+        Math.max(PUBLISH_EVERY_MS, cost * PUBLISH_COST_SHARE),
+      );
+    }, 0);
   }
 
   #publishNow(change: Partial<CustomerListSnapshot>) {
