@@ -144,8 +144,10 @@ describe('properties of a query', () => {
             index = new CustomerIndex(table, index);
             // Sorting builds the order that the next, longer index extends.
             index.query(query);
-            // An index read back with a saved list has its orders without their folded keys.
-            if (reread) index = new CustomerIndex(table, undefined, index.parts);
+            // An index read back with a saved list, or a completed one, has its orders without
+            // their folded keys.
+            if (reread && cut % 2 === 0) index = new CustomerIndex(table, undefined, index.parts);
+            else if (reread) index.complete();
           }
           const grown = new CustomerIndex(table.append(all.slice(table.length)), index);
           expect(ids(grown.query(query))).toEqual(ids(indexOf(all).query(query)));

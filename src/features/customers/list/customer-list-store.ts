@@ -252,6 +252,7 @@ export class CustomerListStore {
       this.#cachedParts = cached.parts;
       this.#publishNow({ rows: cached.rows, total: cached.totalCount, cachedAt: cached.savedAt });
       this.#cachedParts = undefined;
+      this.#snapshot.index.complete();
     }
     if (this.#snapshot.state === 'starting') this.#crawl(undefined);
   }
@@ -308,6 +309,7 @@ export class CustomerListStore {
       state: 'done',
       cachedAt: undefined,
     });
+    this.#snapshot.index.complete();
     if (this.#cacheKey)
       void writeCachedCustomerList(this.#cacheKey, {
         rows,
