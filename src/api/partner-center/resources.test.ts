@@ -338,7 +338,13 @@ describe('customerCollectionSchema', () => {
     const page = customerCollectionSchema.parse(firstPage);
     expect(page.totalCount).toBe(1234);
     expect(page.items).toHaveLength(2);
-    expect(page.items[0]?.allowDelegatedAccess).toBeUndefined();
+    // Only what the list's rows are made of is kept of each item.
+    expect(page.items[0]).toEqual({
+      id: tenantId,
+      commerceId: '00000000-0000-4000-8000-000000000001',
+      companyProfile: { tenantId, domain: 'fabrikam.onmicrosoft.com', companyName: 'Fabrikam' },
+      relationshipToPartner: 'reseller',
+    });
     expect(nextPageOf(page)).toEqual({
       uri: '/v1/customers?size=2&seekOperation=Next',
       continuationToken: 'token-1',
