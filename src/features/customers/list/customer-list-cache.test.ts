@@ -269,6 +269,35 @@ describe('the cached customer list', () => {
     await expect(get(foreignKey, rawStore)).resolves.toBe('kept');
   });
 
+  it('after clearing, writes still under way for that account leave nothing behind', async () => {
+    const signingOut = uniqueAccount();
+    const colleague = uniqueAccount(signingOut.tenantId);
+    const key = customerListCacheKey(signingOut);
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1 });
+
+    // The crawl completing, its sort orders and the first screen, all saved as sign-out runs.
+    const cleared = clearCachedCustomerLists(signingOut.homeAccountId);
+    const late = [
+      writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 2 }),
+      writeFirstScreen(key, { view: '[]', rows: [...rows], matching: 3, total: 3 }),
+      updateCachedCustomerRow(key, 'a', { companyName: 'Renamed' }),
+    ];
+    await Promise.all([cleared, ...late]);
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 3 });
+
+    await expect(readCachedCustomerList(key)).resolves.toBe(undefined);
+    await expect(readFirstScreen(key)).resolves.toBe(undefined);
+    // Another account goes on saving as before.
+    await writeCachedCustomerList(customerListCacheKey(colleague), {
+      rows,
+      totalCount: 3,
+      savedAt: 1,
+    });
+    expect(listOf((await readCachedCustomerList(customerListCacheKey(colleague)))?.rows)).toEqual(
+      rows,
+    );
+  });
+
   it('clearing an account with nothing cached changes nothing', async () => {
     const account = uniqueAccount();
     await writeCachedCustomerList(customerListCacheKey(account), {

@@ -138,6 +138,20 @@ export function customerListCacheKey(account: { tenantId: string; homeAccountId:
   return `${account.tenantId}|${account.homeAccountId}`;
 }
 
+/**
+ * Accounts whose lists sign-out has cleared. A write still under way then (the list saved as a
+ * crawl completes, sort orders added seconds later, the first screen kept) must not put the
+ * list back once the clear has read which entries there are. Kept until the page is left: a
+ * sign-out ends in a redirect.
+ */
+const signedOut = new Set<string>();
+
+/** Whether an entry may be written now: checked right before its write's transaction is asked. */
+function mayWrite(key: string): boolean {
+  for (const account of signedOut) if (key.endsWith(`|${account}`)) return false;
+  return true;
+}
+
 export async function readCachedCustomerList(key: string): Promise<CachedCustomerList | undefined> {
   try {
     const parsed = storedListSchema.safeParse(await get(key, cacheStore()));
@@ -203,6 +217,7 @@ async function readSavedFirstScreen(key: string): Promise<FirstScreen | undefine
 
 export async function writeFirstScreen(key: string, screen: FirstScreen): Promise<void> {
   try {
+    if (!mayWrite(key)) return;
     await set(firstScreenKey(key), { version: 1, ...screen }, cacheStore());
   } catch {
     // The next reload then waits for the whole list, as it did before this existed.
@@ -219,7 +234,9 @@ export async function writeCachedCustomerList(
   },
 ): Promise<void> {
   try {
-    await set(key, encoded(toStored(list)), cacheStore());
+    const value = encoded(toStored(list));
+    if (!mayWrite(key)) return;
+    await set(key, value, cacheStore());
   } catch {
     // Not being able to cache costs the next visit its head start, nothing else.
   }
@@ -265,6 +282,7 @@ async function rewriteCachedList(
   try {
     // Only an entry that is there and sound is changed: update() would write whatever it got.
     if (!storedListSchema.safeParse(await get(key, cacheStore())).success) return;
+    if (!mayWrite(key)) return;
     await update(
       key,
       (stored: unknown) => {
@@ -289,6 +307,7 @@ async function rewriteCachedList(
 
 /** Every list cached for this account, in any partner tenant; called on sign-out. */
 export async function clearCachedCustomerLists(homeAccountId: string): Promise<void> {
+  signedOut.add(homeAccountId);
   try {
     const all = await keys(cacheStore());
     await Promise.all(
