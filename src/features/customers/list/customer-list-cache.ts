@@ -146,9 +146,14 @@ export function customerListCacheKey(account: { tenantId: string; homeAccountId:
  */
 const signedOut = new Set<string>();
 
+/** Whether an entry is the account's: every key ends with it (the list's, its first screen's). */
+function ofAccount(key: IDBValidKey, homeAccountId: string): boolean {
+  return typeof key === 'string' && key.endsWith(`|${homeAccountId}`);
+}
+
 /** Whether an entry may be written now: checked right before its write's transaction is asked. */
 function mayWrite(key: string): boolean {
-  for (const account of signedOut) if (key.endsWith(`|${account}`)) return false;
+  for (const account of signedOut) if (ofAccount(key, account)) return false;
   return true;
 }
 
@@ -311,9 +316,7 @@ export async function clearCachedCustomerLists(homeAccountId: string): Promise<v
   try {
     const all = await keys(cacheStore());
     await Promise.all(
-      all
-        .filter((key) => typeof key === 'string' && key.endsWith(`|${homeAccountId}`))
-        .map((key) => del(key, cacheStore())),
+      all.filter((key) => ofAccount(key, homeAccountId)).map((key) => del(key, cacheStore())),
     );
   } catch {
     // Nothing was cached where IndexedDB is unavailable.
