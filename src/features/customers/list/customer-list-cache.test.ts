@@ -9,6 +9,7 @@ import {
   readFirstScreen,
   updateCachedCustomerRow,
   writeCachedCustomerList,
+  writeCachedSortOrders,
   writeFirstScreen,
 } from './customer-list-cache';
 import { CustomerIndex } from './customer-index';
@@ -59,7 +60,8 @@ const column = (...values: string[]) => {
 
 /** `rows` as the module stores them, written out by hand. */
 const stored = {
-  version: 5,
+  version: 6,
+  rowsId: 'rows-1',
   savedAt: 1,
   totalCount: 3,
   columns: {
@@ -101,6 +103,7 @@ describe('the cached customer list', () => {
     await writeCachedCustomerList(key, { rows, totalCount: 1_234, savedAt: 1_700_000_000_000 });
     const read = await readCachedCustomerList(key);
     expect({ ...read, rows: listOf(read?.rows) }).toStrictEqual({
+      rowsId: expect.any(String),
       savedAt: 1_700_000_000_000,
       totalCount: 1_234,
       rows,
@@ -117,6 +120,7 @@ describe('the cached customer list', () => {
     });
     const cached = await readCachedCustomerList(key);
     expect({ ...cached, rows: listOf(cached?.rows) }).toStrictEqual({
+      rowsId: expect.any(String),
       savedAt: 2,
       rows: rows.slice(0, 1),
     });
@@ -162,7 +166,7 @@ describe('the cached customer list', () => {
 
   it('stores the rows by column, with tags only where there are some', async () => {
     const key = customerListCacheKey(uniqueAccount());
-    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1 });
+    await writeCachedCustomerList(key, { rows, rowsId: 'rows-1', totalCount: 3, savedAt: 1 });
     await expect(get(key, rawStore)).resolves.toStrictEqual(stored);
   });
 
@@ -173,7 +177,9 @@ describe('the cached customer list', () => {
     ['the shape of version 3 (a search text of two-byte folds)', { ...stored, version: 3 }],
     ['no version', { ...stored, version: undefined }],
     ['the shape of version 4 (texts as strings)', { ...stored, version: 4 }],
-    ['a newer version', { ...stored, version: 6 }],
+    ['the shape of version 5 (orders inside)', { ...stored, version: 5, rowsId: undefined }],
+    ['a newer version', { ...stored, version: 7 }],
+    ['no rows id', { ...stored, rowsId: '' }],
     [
       'a column whose bytes are not UTF-8',
       withColumns({
@@ -208,14 +214,6 @@ describe('the cached customer list', () => {
         ...stored,
         search: { text: 'c1\n', starts: Uint32Array.of(0, 3), letters: new Uint32Array(2) },
       },
-    ],
-    [
-      'a sort order pointing past the rows',
-      { ...stored, orders: [['companyName', Uint32Array.of(0, 1, 7), 3]] },
-    ],
-    [
-      'a sort order of an unknown column',
-      { ...stored, orders: [['name', Uint32Array.of(0, 1, 2), 3]] },
     ],
   ])('reads an entry with %s as nothing, and forgets it', async (_case, entry) => {
     const key = customerListCacheKey(uniqueAccount());
@@ -382,6 +380,65 @@ describe('the saved index', () => {
         listOf(index.query({ ...query, search })),
       );
     }
+  });
+
+  it('reads back sort orders saved later for the same rows, and none saved for other rows', async () => {
+    const key = customerListCacheKey(uniqueAccount());
+    const table = CustomerTable.of(rows);
+    const index = new CustomerIndex(table);
+    await writeCachedCustomerList(key, {
+      rows: table,
+      rowsId: 'r1',
+      totalCount: 3,
+      savedAt: 1,
+      parts: index.parts,
+    });
+    expect((await readCachedCustomerList(key))?.parts?.orders.size).toBe(0);
+
+    index.query({
+      search: '',
+      relationships: [],
+      reseller: 'any',
+      sort: { column: 'domain', desc: false },
+    });
+    await writeCachedSortOrders(key, { rowsId: 'r1', count: 3, parts: index.parts });
+    const read = await readCachedCustomerList(key);
+    expect(read?.rowsId).toBe('r1');
+    expect([...(read?.parts?.orders.keys() ?? [])]).toEqual(['domain']);
+
+    // Orders of rows since replaced (a save that landed late) are not theirs.
+    await writeCachedSortOrders(key, { rowsId: 'r0', count: 3, parts: index.parts });
+    const replaced = await readCachedCustomerList(key);
+    expect(replaced?.parts?.orders.size).toBe(0);
+    expect(listOf(replaced?.rows)).toEqual(rows);
+  });
+
+  it.each([
+    ['pointing past the rows', ['companyName', Uint32Array.of(0, 1, 7), 3]],
+    ['for fewer rows', ['companyName', Uint32Array.of(0, 1), 2]],
+    ['filled past the rows', ['companyName', Uint32Array.of(0, 1, 2), 4]],
+    ['of an unknown column', ['name', Uint32Array.of(0, 1, 2), 3]],
+  ])('reads the list without a saved sort order %s', async (_case, order) => {
+    const key = customerListCacheKey(uniqueAccount());
+    const parts = new CustomerIndex(CustomerTable.of(rows)).parts;
+    await writeCachedCustomerList(key, { rows, rowsId: 'r1', totalCount: 3, savedAt: 1, parts });
+    const fits = ['domain', Uint32Array.of(2, 1, 0), 3];
+    await set(`sort-orders|${key}`, { version: 1, rowsId: 'r1', orders: [fits, order] }, rawStore);
+    const read = await readCachedCustomerList(key);
+    expect(listOf(read?.rows)).toEqual(rows);
+    expect([...(read?.parts?.orders.keys() ?? [])]).toEqual(['domain']);
+  });
+
+  it('clears the saved sort orders with the account’s lists', async () => {
+    const account = uniqueAccount();
+    const key = customerListCacheKey(account);
+    const parts = new CustomerIndex(CustomerTable.of(rows)).parts;
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 1, parts });
+    expect(await get(`sort-orders|${key}`, rawStore)).toBeDefined();
+    await clearCachedCustomerLists(account.homeAccountId);
+    expect(await get(`sort-orders|${key}`, rawStore)).toBeUndefined();
+    await writeCachedSortOrders(key, { rowsId: 'r1', count: 3, parts });
+    expect(await get(`sort-orders|${key}`, rawStore)).toBeUndefined();
   });
 
   it('drops the saved index when a row changes, so the next reload indexes afresh', async () => {

@@ -1,4 +1,15 @@
-import { createStore, del, get, keys, set, update, type UseStore } from 'idb-keyval';
+import {
+  createStore,
+  del,
+  delMany,
+  get,
+  getMany,
+  keys,
+  set,
+  setMany,
+  update,
+  type UseStore,
+} from 'idb-keyval';
 import { z } from 'zod';
 import { customerColumnIds } from './customer-columns';
 import type { IndexParts } from './customer-index';
@@ -21,16 +32,23 @@ import {
 
 /**
  * Stored as the list lives in memory (a CustomerTable: each column one string with where its
- * values end, or a code per row), with its search text and sort orders beside it: IndexedDB
- * reads back a few long strings and typed arrays, the table is made over them without a copy,
- * and a reload neither folds nor sorts.
+ * values end, or a code per row), with its search text beside it and its sort orders in an entry
+ * of their own: IndexedDB reads back a few long strings and typed arrays, the table is made over
+ * them without a copy, and a reload neither folds nor sorts.
+ *
+ * The orders have their own entry because most of them are computed after the list is saved (in
+ * the sort worker, seconds later): adding them then writes a few typed arrays, not the whole
+ * list again (~25 MB at 100,000 customers, a long task of encoding and cloning). `rowsId` ties
+ * them to the rows they order; orders of other rows are never read.
  */
 // 4: the search text is kept in one byte per character (toOneByte). 5: long texts as UTF-8.
-const VERSION = 5;
+// 6: sort orders in their own entry.
+const VERSION = 6;
 
 const storedListSchema = z
   .object({
     version: z.literal(VERSION),
+    rowsId: z.string().min(1),
     savedAt: z.number(),
     totalCount: z.number().optional(),
     columns: storedColumnsSchema,
@@ -41,11 +59,6 @@ const storedListSchema = z
         letters: z.instanceof(Uint32Array),
       })
       .optional(),
-    orders: z
-      .array(
-        z.tuple([z.enum(customerColumnIds), z.instanceof(Uint32Array), z.number().int().min(0)]),
-      )
-      .optional(),
   })
   .refine((list) => storedColumnsFit(list.columns), 'The columns of a saved list do not fit.')
   .refine(
@@ -55,18 +68,57 @@ const storedListSchema = z
         search.starts[count] === search.text.length &&
         search.letters.length === count * 2),
     'The search text of a saved list does not match its rows.',
-  )
-  .refine(
-    ({ orders, columns: { count } }) =>
-      (orders ?? []).every(
-        ([, positions, filled]) =>
-          positions.length === count &&
-          filled <= count &&
-          positions.every((position) => position < count),
-      ),
-    'A sort order of a saved list does not match its rows.',
   );
 type StoredList = z.infer<typeof storedListSchema>;
+
+const storedOrderSchema = z.tuple([
+  z.enum(customerColumnIds),
+  z.instanceof(Uint32Array),
+  z.number().int().min(0),
+]);
+type StoredOrder = z.infer<typeof storedOrderSchema>;
+
+const storedOrdersSchema = z.object({
+  version: z.literal(1),
+  /** The rows these orders order: the saved list's own rowsId. */
+  rowsId: z.string(),
+  // Each read on its own: one that does not fit costs only itself.
+  orders: z.array(z.unknown()),
+});
+
+/** Ends with the account like the list's key, so signing out clears it with the list. */
+const ordersKey = (key: string) => `sort-orders|${key}`;
+
+/** The saved orders that order these very rows, each a permutation's worth of positions. */
+function ordersOf(entry: unknown, list: StoredList): StoredOrder[] {
+  const parsed = storedOrdersSchema.safeParse(entry);
+  if (!parsed.success || parsed.data.rowsId !== list.rowsId) return [];
+  const { count } = list.columns;
+  return parsed.data.orders.flatMap((order) => {
+    const read = storedOrderSchema.safeParse(order);
+    if (!read.success) return [];
+    const [, positions, filled] = read.data;
+    const fits =
+      positions.length === count &&
+      filled <= count &&
+      positions.every((position) => position < count);
+    return fits ? [read.data] : [];
+  });
+}
+
+function storedOrders(
+  rowsId: string,
+  count: number,
+  parts: IndexParts | undefined,
+): z.infer<typeof storedOrdersSchema> {
+  return {
+    version: 1,
+    rowsId,
+    orders: [...(parts?.orders ?? [])]
+      .filter(([, order]) => order.positions.length === count)
+      .map(([column, order]) => [column, order.positions, order.filled]),
+  };
+}
 
 /** The list as IndexedDB keeps it: its long texts as bytes (storedText). */
 function encoded(list: StoredList): z.input<typeof storedListSchema> {
@@ -74,6 +126,8 @@ function encoded(list: StoredList): z.input<typeof storedListSchema> {
 }
 
 export interface CachedCustomerList {
+  /** Which rows these are: sort orders saved later name it. */
+  rowsId: string;
   savedAt: number;
   totalCount?: number;
   rows: CustomerTable;
@@ -81,33 +135,31 @@ export interface CachedCustomerList {
   parts?: IndexParts;
 }
 
+function tableOf(rows: CustomerRows): CustomerTable {
+  return rows instanceof CustomerTable ? rows : CustomerTable.of([...rowsOf(rows)]);
+}
+
 function toStored(list: {
-  rows: CustomerRows;
+  rows: CustomerTable;
+  rowsId: string;
   totalCount: number | undefined;
   savedAt: number;
-  parts?: IndexParts;
+  parts?: IndexParts | undefined;
 }): StoredList {
-  const table =
-    list.rows instanceof CustomerTable ? list.rows : CustomerTable.of([...rowsOf(list.rows)]);
-  const { parts } = list;
+  const { rows: table, parts } = list;
   return {
     version: VERSION,
+    rowsId: list.rowsId,
     savedAt: list.savedAt,
     ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount }),
     columns: table.toStored(),
-    ...(parts && parts.search.starts.length === table.length + 1
-      ? {
-          search: parts.search,
-          orders: [...parts.orders]
-            .filter(([, order]) => order.positions.length === table.length)
-            .map(([column, order]) => [column, order.positions, order.filled]),
-        }
-      : {}),
+    ...(parts && parts.search.starts.length === table.length + 1 ? { search: parts.search } : {}),
   };
 }
 
-function fromStored(stored: StoredList): CachedCustomerList {
+function fromStored(stored: StoredList, orders: StoredOrder[] = []): CachedCustomerList {
   return {
+    rowsId: stored.rowsId,
     savedAt: stored.savedAt,
     ...(stored.totalCount === undefined ? {} : { totalCount: stored.totalCount }),
     rows: CustomerTable.fromStored(stored.columns),
@@ -116,10 +168,7 @@ function fromStored(stored: StoredList): CachedCustomerList {
           parts: {
             search: stored.search,
             orders: new Map(
-              (stored.orders ?? []).map(([column, positions, filled]) => [
-                column,
-                { positions, filled },
-              ]),
+              orders.map(([column, positions, filled]) => [column, { positions, filled }]),
             ),
           },
         }
@@ -159,10 +208,11 @@ function mayWrite(key: string): boolean {
 
 export async function readCachedCustomerList(key: string): Promise<CachedCustomerList | undefined> {
   try {
-    const parsed = storedListSchema.safeParse(await get(key, cacheStore()));
-    if (parsed.success) return fromStored(parsed.data);
+    const [list, orders] = await getMany([key, ordersKey(key)], cacheStore());
+    const parsed = storedListSchema.safeParse(list);
+    if (parsed.success) return fromStored(parsed.data, ordersOf(orders, parsed.data));
     // An older shape or a damaged entry: load from Partner Center instead, and forget it.
-    await del(key, cacheStore());
+    await delMany([key, ordersKey(key)], cacheStore());
   } catch {
     // Private windows and full disks refuse IndexedDB; the list then simply loads as usual.
   }
@@ -229,28 +279,58 @@ export async function writeFirstScreen(key: string, screen: FirstScreen): Promis
   }
 }
 
+/** The list with its search text and sort orders, in one transaction. */
 export async function writeCachedCustomerList(
   key: string,
   list: {
     rows: CustomerRows;
+    /** Names these rows for the orders saved later (writeCachedSortOrders); new when absent. */
+    rowsId?: string;
     totalCount: number | undefined;
     savedAt: number;
     parts?: IndexParts;
   },
 ): Promise<void> {
   try {
-    const value = encoded(toStored(list));
+    const rows = tableOf(list.rows);
+    const rowsId = list.rowsId ?? crypto.randomUUID();
+    const value = encoded(toStored({ ...list, rows, rowsId }));
+    const orders = storedOrders(rowsId, rows.length, list.parts);
     if (!mayWrite(key)) return;
-    await set(key, value, cacheStore());
+    await setMany(
+      [
+        [key, value],
+        [ordersKey(key), orders],
+      ],
+      cacheStore(),
+    );
   } catch {
     // Not being able to cache costs the next visit its head start, nothing else.
   }
 }
 
 /**
+ * Sort orders computed after the list was saved, for the rows `rowsId` names: a reload then
+ * sorts by them without computing them. Orders for rows since replaced are never read.
+ */
+export async function writeCachedSortOrders(
+  key: string,
+  saved: { rowsId: string; count: number; parts: IndexParts },
+): Promise<void> {
+  try {
+    const orders = storedOrders(saved.rowsId, saved.count, saved.parts);
+    if (!mayWrite(key)) return;
+    await set(ordersKey(key), orders, cacheStore());
+  } catch {
+    // The next visit computes them again.
+  }
+}
+
+/**
  * One customer's row changed in place (renamed, or its relationship removed), so the saved list
  * shows the change on the next reload without a new crawl. Atomic: a read-modify-write in one
- * transaction. The saved search text and orders are dropped: the next reload indexes afresh.
+ * transaction. The saved search text and orders are dropped (the rows get a new rowsId): the
+ * next reload indexes afresh.
  */
 export async function updateCachedCustomerRow(
   key: string,
@@ -298,6 +378,7 @@ async function rewriteCachedList(
         return encoded(
           toStored({
             rows: changed.rows,
+            rowsId: crypto.randomUUID(),
             totalCount: changed.totalCount,
             savedAt: changed.savedAt,
           }),

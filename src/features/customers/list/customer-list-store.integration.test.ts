@@ -340,6 +340,67 @@ describe('the saved copy', () => {
   });
 });
 
+describe('the saved sort orders', () => {
+  it('are saved beside the list when computed later, for a reload to sort by', async () => {
+    const key = newKey();
+    const { client } = createClient();
+    const first = customerListStoreFor(client, key);
+    first.start();
+    const finished = await done(first);
+    const saved = await untilSaved(key, (entry) => entry.rows.length === finished.rows.length);
+    expect(saved.parts?.orders.has('domain')).toBe(false);
+
+    // A sort computed after completion (as the sort worker's are), then saved: only the orders
+    // are written, for the rows already saved.
+    finished.index.query({
+      search: '',
+      relationships: [],
+      reseller: 'any',
+      sort: { column: 'domain', desc: false },
+    });
+    first.saveIndex();
+    const withOrder = await untilSaved(key, (entry) => entry.parts?.orders.has('domain') === true);
+    expect(withOrder.rowsId).toBe(saved.rowsId);
+    expect(withOrder.savedAt).toBe(saved.savedAt);
+
+    const held = gate();
+    const reload = createClient(async (_request, send) => {
+      await held.opened;
+      return send();
+    });
+    const second = customerListStoreFor(reload.client, key);
+    second.start();
+    const shown = await until(second, (snapshot) => snapshot.rows.length > 0);
+    expect(shown.index.hasOrder('domain')).toBe(true);
+    held.open();
+    await done(second);
+  });
+
+  it('are not saved for rows changed since the list was saved', async () => {
+    const key = newKey();
+    const { client } = createClient();
+    const store = customerListStoreFor(client, key);
+    store.start();
+    const finished = await done(store);
+    const saved = await untilSaved(key, (entry) => entry.rows.length === finished.rows.length);
+    const renamed = finished.rows.at(0)!;
+    store.updateRow(renamed.id, { companyName: 'Renamed in the portal' });
+    const changed = await untilSaved(key, (entry) => entry.rowsId !== saved.rowsId);
+    store.getSnapshot().index.query({
+      search: '',
+      relationships: [],
+      reseller: 'any',
+      sort: { column: 'domain', desc: false },
+    });
+    store.saveIndex();
+    // Read after the save's write: IndexedDB runs transactions on one store in the order asked.
+    const read = await readCachedCustomerList(key);
+    expect(read?.rowsId).toBe(changed.rowsId);
+    expect(read?.rows.at(0)?.companyName).toBe('Renamed in the portal');
+    expect(read?.parts?.orders.has('domain') ?? false).toBe(false);
+  });
+});
+
 async function untilSaved(
   key: string,
   predicate: (entry: NonNullable<Awaited<ReturnType<typeof readCachedCustomerList>>>) => boolean,

@@ -9,6 +9,7 @@ import {
   type FirstScreen,
   updateCachedCustomerRow,
   writeCachedCustomerList,
+  writeCachedSortOrders,
 } from './customer-list-cache';
 import { CustomerIndex, growingIndex, type IndexParts } from './customer-index';
 import { toCustomerRow, type CustomerRow } from './customer-row';
@@ -85,6 +86,8 @@ export class CustomerListStore {
   #publishDelayMs = PUBLISH_EVERY_MS;
   /** When the list on screen was completed, so a refresh says how old the rows it keeps are. */
   #completedAt: number | undefined;
+  /** The saved copy of the rows on screen, when they are the saved ones (see saveIndex). */
+  #savedRowsId: string | undefined;
 
   constructor(client: PartnerCenterClient, cacheKey: string | undefined, now = Date.now) {
     this.#client = client;
@@ -150,6 +153,8 @@ export class CustomerListStore {
       this.#crawled = shown.withRow(position, change);
       this.#publishNow({});
     }
+    // The saved copy is rewritten under a new rowsId: orders of these rows would not fit it.
+    if (position >= 0) this.#savedRowsId = undefined;
     if (fetchedAt !== undefined && state !== 'done') {
       const row = this.#fetchedRow(fetchedAt);
       if (row) this.#place(fetchedAt, { ...row, ...change });
@@ -167,6 +172,7 @@ export class CustomerListStore {
     if (this.#started && !this.#knows(row.id)) {
       const shown = this.#snapshot.rows;
       const total = this.#snapshot.total === undefined ? undefined : this.#snapshot.total + 1;
+      this.#savedRowsId = undefined;
       if (this.#snapshot.cachedAt !== undefined) {
         this.#publishNow({ rows: shown.has(row.id) ? shown : shown.append([row]), total });
       } else if (this.#snapshot.state === 'done') {
@@ -249,6 +255,7 @@ export class CustomerListStore {
     }
     const cached = this.#cacheKey ? await readCachedCustomerList(this.#cacheKey) : undefined;
     if (cached && this.#snapshot.rows.length === 0) {
+      this.#savedRowsId = cached.rowsId;
       this.#cachedParts = cached.parts;
       this.#publishNow({ rows: cached.rows, total: cached.totalCount, cachedAt: cached.savedAt });
       this.#cachedParts = undefined;
@@ -311,9 +318,12 @@ export class CustomerListStore {
       cachedAt: undefined,
     });
     this.#snapshot.index.complete();
+    const rowsId = crypto.randomUUID();
+    this.#savedRowsId = rowsId;
     if (this.#cacheKey)
       void writeCachedCustomerList(this.#cacheKey, {
         rows,
+        rowsId,
         totalCount: total,
         savedAt,
         parts: this.#snapshot.index.parts,
@@ -321,17 +331,16 @@ export class CustomerListStore {
   }
 
   /**
-   * Saves the shown list again with its index as it is now: sort orders computed since (in the
-   * sort worker) then need no computing on the next visit.
+   * Saves the shown list's sort orders as they are now, beside its saved copy: orders computed
+   * since (in the sort worker) then need no computing on the next visit.
    */
   saveIndex(): void {
-    const { rows, total, index, cachedAt, state } = this.#snapshot;
-    const savedAt = cachedAt ?? (state === 'done' ? this.#completedAt : undefined);
-    if (!this.#cacheKey || savedAt === undefined || rows.length === 0) return;
-    void writeCachedCustomerList(this.#cacheKey, {
-      rows,
-      totalCount: total,
-      savedAt,
+    const { rows, index, cachedAt, state } = this.#snapshot;
+    const saved = cachedAt !== undefined || state === 'done';
+    if (!this.#cacheKey || !saved || !this.#savedRowsId || rows.length === 0) return;
+    void writeCachedSortOrders(this.#cacheKey, {
+      rowsId: this.#savedRowsId,
+      count: rows.length,
       parts: index.parts,
     });
   }
