@@ -135,13 +135,16 @@ describe('properties of a query', () => {
         fc.constantFrom(...customerColumnIds),
         fc.boolean(),
         fc.string({ maxLength: 2 }),
-        (all, cuts, column, desc, text) => {
+        fc.boolean(),
+        (all, cuts, column, desc, text, fromRows) => {
           const query = { ...everything, search: text, sort: { column, desc } };
           let index: CustomerIndex | undefined;
           let table = CustomerTable.empty();
           for (const [cut, reread] of [...cuts].sort(([a], [b]) => a - b)) {
-            table = table.append(all.slice(table.length, cut));
-            index = new CustomerIndex(table, index);
+            const added = all.slice(table.length, cut);
+            table = table.append(added);
+            // The crawl hands over the rows it appended, to be read instead of the table.
+            index = new CustomerIndex(table, index, undefined, fromRows ? added : undefined);
             // Sorting builds the order that the next, longer index extends.
             index.query(query);
             // An index read back with a saved list, or a completed one, has its orders without

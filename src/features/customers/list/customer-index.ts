@@ -1,6 +1,6 @@
 import { customerColumn, type CustomerColumnId } from './customer-columns';
 import type { CustomerRow } from './customer-row';
-import { rowsOf, type CustomerRows, type CustomerTable } from './customer-table';
+import { rowsOf, searchableTextOf, type CustomerRows, type CustomerTable } from './customer-table';
 import { foldText, searchTerms, toOneByte } from './fold-text';
 import { compareSortKeys, sortOrderOf, type SortOrder } from './sort-order';
 
@@ -73,7 +73,17 @@ export class CustomerIndex {
    * every few hundred milliseconds while it loads, and re-sorting 100,000 rows each time would
    * starve the crawl of the main thread. With `parts`, the index a saved list was saved with.
    */
-  constructor(table: CustomerTable, previous?: CustomerIndex, parts?: IndexParts) {
+  constructor(
+    table: CustomerTable,
+    previous?: CustomerIndex,
+    parts?: IndexParts,
+    /**
+     * The rows `table` has past `previous`'s, as the crawl fetched them: read instead of the
+     * table, whose columns grow by concatenation, and reading one of them right after a page
+     * was appended would copy the whole column into one string again, page after page.
+     */
+    added?: readonly CustomerRow[],
+  ) {
     this.table = table;
     if (parts && parts.search.starts.length === table.length + 1) {
       this.#search = parts.search;
@@ -87,11 +97,16 @@ export class CustomerIndex {
       this.#search = searchTextOf(table, 0);
       return;
     }
-    const added = searchTextOf(table, base.table.length);
-    this.#search = appendSearchText(base.#search, added);
+    const start = base.table.length;
+    const rows = added?.length === table.length - start ? added : undefined;
+    const addedRow = rows && ((position: number) => rows[position - start]);
+    this.#search = appendSearchText(base.#search, searchTextOf(table, start, rows));
     for (const [column, order] of base.#orders) {
-      const keys = base.#keys.get(column)?.slice() ?? [];
-      const extended = extendOrder(order, table, base.table.length, column, keys);
+      // Moved, not copied (100,000 entries, page after page): the base extends no further, and
+      // were it extended again, it would fold its keys afresh.
+      const keys = base.#keys.get(column) ?? [];
+      base.#keys.delete(column);
+      const extended = extendOrder(order, table, start, column, keys, addedRow);
       this.#orders.set(column, extended);
       if (keys.length === table.length) this.#keys.set(column, keys);
     }
@@ -309,22 +324,35 @@ function rowAt(starts: Uint32Array, at: number, from: number): number {
  * An indexer that remembers its last index, so a list that only grew is indexed by extending
  * it (see the constructor) rather than from scratch.
  */
-export function growingIndex(): (table: CustomerTable, parts?: IndexParts) => CustomerIndex {
+export function growingIndex(): (
+  table: CustomerTable,
+  parts?: IndexParts,
+  added?: readonly CustomerRow[],
+) => CustomerIndex {
   let last: CustomerIndex | undefined;
-  return (table, parts) => {
-    if (last?.table !== table) last = new CustomerIndex(table, last, parts);
+  return (table, parts, added) => {
+    if (last?.table !== table) last = new CustomerIndex(table, last, parts, added);
     return last;
   };
 }
 
-/** The search text of the table's rows from `from` on, its starts counted from 0. */
-function searchTextOf(table: CustomerTable, from: number): SearchText {
+/**
+ * The search text of the table's rows from `from` on, its starts counted from 0; read from
+ * `rows` (the same rows as objects) when given.
+ */
+function searchTextOf(
+  table: CustomerTable,
+  from: number,
+  rows?: readonly CustomerRow[],
+): SearchText {
   const texts: string[] = [];
   const starts = new Uint32Array(table.length - from + 1);
   let length = 0;
   for (let position = from; position < table.length; position += 1) {
+    const row = rows?.[position - from];
     // A newline between fields: search terms never contain whitespace, so none spans two.
-    const text = toOneByte(foldText(table.searchableText(position)));
+    const searchable = row ? searchableTextOf(row) : table.searchableText(position);
+    const text = toOneByte(foldText(searchable));
     texts.push(text);
     starts[position - from] = length;
     length += text.length + 1;
@@ -377,14 +405,17 @@ function extendOrder(
   start: number,
   column: CustomerColumnId,
   keys: string[],
+  /** The added rows as objects, to read instead of the table (see the constructor). */
+  addedRow?: (position: number) => CustomerRow | undefined,
 ): SortOrder {
   const kept = keys.length === start;
   const keyOf = kept
     ? (position: number) => keys[position] ?? ''
     : (position: number) => keyAt(table, position, column);
-  const addedKeys = Array.from({ length: table.length - start }, (_, offset) =>
-    keyAt(table, start + offset, column),
-  );
+  const addedKeys = Array.from({ length: table.length - start }, (_, offset) => {
+    const row = addedRow?.(start + offset);
+    return row ? sortKey(row, column) : keyAt(table, start + offset, column);
+  });
   if (kept) for (const key of addedKeys) keys.push(key);
   const compareAdded = (a: number, b: number) =>
     compareSortKeys(addedKeys[a - start] ?? '', addedKeys[b - start] ?? '', a, b);

@@ -227,6 +227,21 @@ describe('the cached customer list', () => {
     expect(listOf((await readCachedCustomerList(neighbour))?.rows)).toEqual(rows);
   });
 
+  it.each([
+    ['a damaged entry', { ...stored, version: 4 }],
+    ['no entry', undefined],
+  ])('forgets %s it read, but not a list saved meanwhile', async (_case, entry) => {
+    const key = customerListCacheKey(uniqueAccount());
+    if (entry) await set(key, entry, rawStore);
+    // The read's transaction is asked first, the write's next, and the read's forgetting after
+    // both: it must not take the list just saved with it.
+    const reading = readCachedCustomerList(key);
+    const writing = writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 2 });
+    await expect(reading).resolves.toBe(undefined);
+    await writing;
+    expect(listOf((await readCachedCustomerList(key))?.rows)).toEqual(rows);
+  });
+
   it('reads a list damaged in the writing (rows of the wrong shape) as nothing', async () => {
     const key = customerListCacheKey(uniqueAccount());
     const damaged = [row('c1'), { id: 42 }] as unknown as CustomerRow[];

@@ -1,10 +1,10 @@
 import {
   createStore,
   del,
-  delMany,
   get,
   getMany,
   keys,
+  promisifyRequest,
   set,
   setMany,
   update,
@@ -212,11 +212,24 @@ export async function readCachedCustomerList(key: string): Promise<CachedCustome
     const parsed = storedListSchema.safeParse(list);
     if (parsed.success) return fromStored(parsed.data, ordersOf(orders, parsed.data));
     // An older shape or a damaged entry: load from Partner Center instead, and forget it.
-    await delMany([key, ordersKey(key)], cacheStore());
+    if (list !== undefined) await forgetUnsound(key);
   } catch {
     // Private windows and full disks refuse IndexedDB; the list then simply loads as usual.
   }
   return undefined;
+}
+
+/**
+ * Deletes the saved list if it is still unsound, in one transaction with the check: a list
+ * saved since it was read (a crawl completing just then) is sound, and stays.
+ */
+function forgetUnsound(key: string): Promise<void> {
+  return cacheStore()('readwrite', async (store) => {
+    if (storedListSchema.safeParse(await promisifyRequest(store.get(key))).success) return;
+    store.delete(key);
+    store.delete(ordersKey(key));
+    await promisifyRequest(store.transaction);
+  });
 }
 
 /**

@@ -20,6 +20,17 @@ export function* rowsOf(rows: CustomerRows): Generator<CustomerRow> {
 }
 
 /** The first `count` rows, as objects. */
+/** What search looks through, fields apart by newlines (as the index folds it). */
+export function searchableTextOf(
+  row: Pick<CustomerRow, 'companyName' | 'domain' | 'id' | 'associatedPartnerId'> & {
+    tags: readonly string[];
+  },
+): string {
+  return [row.companyName, row.domain, row.id, ...row.tags, row.associatedPartnerId ?? ''].join(
+    '\n',
+  );
+}
+
 export function firstRows(rows: CustomerRows, count: number): CustomerRow[] {
   const first: CustomerRow[] = [];
   for (let position = 0; position < Math.min(count, rows.length); position += 1) {
@@ -409,16 +420,15 @@ export class CustomerTable implements CustomerRows {
     }
   }
 
-  /** What search looks through, fields apart by newlines (as the index folds it). */
+  /** What search looks through: searchableTextOf the row, without making the row. */
   searchableText(position: number): string {
-    const tags = this.#tagsOf(position);
-    return [
-      this.#value(this.#companyNames, position),
-      this.#value(this.#domains, position),
-      this.id(position),
-      ...tags,
-      this.associatedPartnerId(position),
-    ].join('\n');
+    return searchableTextOf({
+      companyName: this.#value(this.#companyNames, position),
+      domain: this.#value(this.#domains, position),
+      id: this.id(position),
+      tags: this.#tagsOf(position),
+      associatedPartnerId: this.associatedPartnerId(position),
+    });
   }
 
   /** The distinct relationships and resellers of the rows, for the filters' choices. */
