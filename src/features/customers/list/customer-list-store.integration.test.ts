@@ -341,6 +341,13 @@ describe('the saved copy', () => {
 });
 
 describe('the saved sort orders', () => {
+  const byDomain = {
+    search: '',
+    relationships: [],
+    reseller: 'any',
+    sort: { column: 'domain', desc: false },
+  } as const;
+
   it('are saved beside the list when computed later, for a reload to sort by', async () => {
     const key = newKey();
     const { client } = createClient();
@@ -352,12 +359,7 @@ describe('the saved sort orders', () => {
 
     // A sort computed after completion (as the sort worker's are), then saved: only the orders
     // are written, for the rows already saved.
-    finished.index.query({
-      search: '',
-      relationships: [],
-      reseller: 'any',
-      sort: { column: 'domain', desc: false },
-    });
+    finished.index.query(byDomain);
     first.saveIndex();
     const withOrder = await untilSaved(key, (entry) => entry.parts?.orders.has('domain') === true);
     expect(withOrder.rowsId).toBe(saved.rowsId);
@@ -386,12 +388,7 @@ describe('the saved sort orders', () => {
     const renamed = finished.rows.at(0)!;
     store.updateRow(renamed.id, { companyName: 'Renamed in the portal' });
     const changed = await untilSaved(key, (entry) => entry.rowsId !== saved.rowsId);
-    store.getSnapshot().index.query({
-      search: '',
-      relationships: [],
-      reseller: 'any',
-      sort: { column: 'domain', desc: false },
-    });
+    store.getSnapshot().index.query(byDomain);
     store.saveIndex();
     // Read after the save's write: IndexedDB runs transactions on one store in the order asked.
     const read = await readCachedCustomerList(key);
