@@ -99,14 +99,13 @@ export class CustomerIndex {
     }
     const start = base.table.length;
     const rows = added?.length === table.length - start ? added : undefined;
-    const addedRow = rows && ((position: number) => rows[position - start]);
     this.#search = appendSearchText(base.#search, searchTextOf(table, start, rows));
     for (const [column, order] of base.#orders) {
       // Moved, not copied (100,000 entries, page after page): the base extends no further, and
       // were it extended again, it would fold its keys afresh.
       const keys = base.#keys.get(column) ?? [];
       base.#keys.delete(column);
-      const extended = extendOrder(order, table, start, column, keys, addedRow);
+      const extended = extendOrder(order, table, start, column, keys, rows);
       this.#orders.set(column, extended);
       if (keys.length === table.length) this.#keys.set(column, keys);
     }
@@ -406,14 +405,14 @@ function extendOrder(
   column: CustomerColumnId,
   keys: string[],
   /** The added rows as objects, to read instead of the table (see the constructor). */
-  addedRow?: (position: number) => CustomerRow | undefined,
+  rows?: readonly CustomerRow[],
 ): SortOrder {
   const kept = keys.length === start;
   const keyOf = kept
     ? (position: number) => keys[position] ?? ''
     : (position: number) => keyAt(table, position, column);
   const addedKeys = Array.from({ length: table.length - start }, (_, offset) => {
-    const row = addedRow?.(start + offset);
+    const row = rows?.[offset];
     return row ? sortKey(row, column) : keyAt(table, start + offset, column);
   });
   if (kept) for (const key of addedKeys) keys.push(key);

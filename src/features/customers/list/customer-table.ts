@@ -19,7 +19,6 @@ export function* rowsOf(rows: CustomerRows): Generator<CustomerRow> {
   }
 }
 
-/** The first `count` rows, as objects. */
 /** What search looks through, fields apart by newlines (as the index folds it). */
 export function searchableTextOf(
   row: Pick<CustomerRow, 'companyName' | 'domain' | 'id' | 'associatedPartnerId'> & {
@@ -31,6 +30,7 @@ export function searchableTextOf(
   );
 }
 
+/** The first `count` rows, as objects. */
 export function firstRows(rows: CustomerRows, count: number): CustomerRow[] {
   const first: CustomerRow[] = [];
   for (let position = 0; position < Math.min(count, rows.length); position += 1) {
