@@ -5,6 +5,7 @@ import {
   nextPageOfResponse,
   parseCustomerPage,
   sendListCustomers,
+  sendListCustomersAhead,
   type PageRequest,
 } from './list-customers';
 import type { PartnerCenterClient, RawResponse } from './partner-center-client';
@@ -21,10 +22,11 @@ export interface CrawledPage {
  * background priority so the user's clicks go first. Resumes from `from` (a paused crawl) and
  * stops when the signal aborts.
  *
- * The next page is asked for as soon as this page's links are read, and is on the wire (or
- * waiting for budget) before its 500 items are checked and the caller has taken them in: each
- * page needs the one before it (continuation tokens), and otherwise the network would wait for
- * the main thread and the main thread for the network, page after page.
+ * The next page's request is claimed (its slot in the tabs' shared ledger, its token) while this
+ * page is still in flight, goes out as soon as this page's links are read, and is on the wire
+ * (or waiting for budget) before this page's 500 items are checked and the caller has taken them
+ * in: each page needs the one before it (continuation tokens), and otherwise the network would
+ * wait for the main thread and the main thread for the network, page after page.
  */
 export async function* crawlCustomers(
   client: PartnerCenterClient,
@@ -46,7 +48,14 @@ export async function* crawlCustomers(
   );
   const seen = new Set<string>();
   while (pending) {
-    const response = await pending;
+    const following = claimAhead(client, request);
+    let response: RawResponse;
+    try {
+      response = await pending;
+    } catch (error) {
+      following.drop();
+      throw error;
+    }
     let next = nextPageOfResponse(response);
     // A server that hands back a link it already gave would otherwise loop forever.
     const marker = next && `${next.uri} ${next.continuationToken ?? ''}`;
@@ -54,32 +63,64 @@ export async function* crawlCustomers(
     if (marker) seen.add(marker);
     // An empty page ends the list whatever its links say.
     if (!hasItems(response.body)) next = undefined;
-    // Its own signal too: a page that turns out unreadable abandons the request after it.
-    const ahead = new AbortController();
-    const signal = options.signal ? AbortSignal.any([options.signal, ahead.signal]) : ahead.signal;
-    let underway = () => {};
-    const onItsWay = new Promise<void>((resolve) => (underway = resolve));
-    pending = next
-      ? sendListCustomers(client, { page: next }, { ...request, signal, onUnderway: underway })
-      : undefined;
-    // Never an unhandled rejection when the caller stops early (a pause aborts the request).
-    const settled = pending?.then(
-      () => undefined,
-      () => undefined,
-    );
-    // Checking this page's items holds the main thread ~10 ms, and the next request's slot claim
-    // (a round trip to the tabs' shared ledger), token and fetch would wait behind them: the
-    // request goes on its way first.
-    if (settled) await Promise.race([onItsWay, settled]);
+    pending = next ? following.send(next) : following.drop();
+    // Checking this page's items holds the main thread ~10 ms, and the next request's fetch
+    // would wait behind them: the request goes on its way first.
+    if (pending) await following.underway;
     let page: CustomerCollection;
     try {
       page = parseCustomerPage(response);
     } catch (error) {
-      ahead.abort();
+      following.drop();
       throw error;
     }
     yield { page, next };
   }
+}
+
+interface ClaimedAhead {
+  /** Sends the claimed request to `next`. */
+  send(next: PageRequest): Promise<RawResponse>;
+  /** Gives up the request, and its slot unspent if it was not sent; undefined, to end a crawl. */
+  drop(): undefined;
+  /** Settles once the sent request is on the wire, waiting for budget, or done. */
+  underway: Promise<void>;
+}
+
+/** The next page's request, in the queue before its link is known. */
+function claimAhead(
+  client: PartnerCenterClient,
+  request: { priority: Priority; signal: AbortSignal | undefined },
+): ClaimedAhead {
+  const ahead = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, ahead.signal]) : ahead.signal;
+  let address: (next: PageRequest) => void = () => {};
+  let unneeded: (reason: unknown) => void = () => {};
+  const link = new Promise<PageRequest>((resolve, reject) => {
+    address = resolve;
+    unneeded = reject;
+  });
+  let onItsWay = () => {};
+  const underway = new Promise<void>((resolve) => (onItsWay = resolve));
+  const sent = sendListCustomersAhead(client, link, {
+    ...request,
+    signal,
+    onUnderway: onItsWay,
+  });
+  // Never an unhandled rejection when the caller stops early (a pause aborts the request).
+  void sent.then(onItsWay, onItsWay);
+  return {
+    send(next) {
+      address(next);
+      return sent;
+    },
+    drop() {
+      ahead.abort();
+      unneeded(ahead.signal.reason);
+      return undefined;
+    },
+    underway,
+  };
 }
 
 function hasItems(body: unknown): boolean {

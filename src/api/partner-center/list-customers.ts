@@ -5,7 +5,12 @@ import { customerKeys } from './customer-keys';
 import type { CustomerListFilter } from './customer-list-filter';
 import { usePartnerCenterClient } from './partner-center-context';
 import { invalidResponseError } from './api-error';
-import type { PartnerCenterClient, RawResponse, RequestOptions } from './partner-center-client';
+import type {
+  PartnerCenterClient,
+  RawResponse,
+  RequestAddress,
+  RequestOptions,
+} from './partner-center-client';
 import {
   customerCollectionSchema,
   nextPageOf,
@@ -44,22 +49,31 @@ export function sendListCustomers(
   options: Pick<RequestOptions, 'priority' | 'signal' | 'onUnderway'> = {},
 ): Promise<RawResponse> {
   const { page, filter = {} } = request;
-  if (page) {
-    return client.send({
-      method: 'GET',
-      path: resolveApiPath(page.uri),
-      headers: page.continuationToken
-        ? { 'MS-ContinuationToken': page.continuationToken }
-        : undefined,
-      ...options,
-    });
-  }
+  if (page) return client.send({ method: 'GET', ...pageAddress(page), ...options });
   return client.send({
     method: 'GET',
     path: '/v1/customers',
     query: { size: filter.size ?? MAX_PAGE_SIZE, filter: filterParameter(filter) },
     ...options,
   });
+}
+
+/** The request for the page a link points at, its slot claimed before the link is known. */
+export function sendListCustomersAhead(
+  client: PartnerCenterClient,
+  page: Promise<PageRequest>,
+  options: Pick<RequestOptions, 'priority' | 'signal' | 'onUnderway'> = {},
+): Promise<RawResponse> {
+  return client.sendAhead(page.then(pageAddress), { method: 'GET', ...options });
+}
+
+function pageAddress(page: PageRequest): RequestAddress {
+  return {
+    path: resolveApiPath(page.uri),
+    headers: page.continuationToken
+      ? { 'MS-ContinuationToken': page.continuationToken }
+      : undefined,
+  };
 }
 
 /** A page's body read with the collection schema, as PartnerCenterClient.request reads one. */

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryLedger } from '@/api/queue/budget-ledger';
 import { RequestQueue } from '@/api/queue/request-queue';
 import { ApiError } from './api-error';
 import { crawlCustomers } from './crawl-customers';
 import { listCustomers } from './list-customers';
-import { classifyFailure, PartnerCenterClient } from './partner-center-client';
+import { classifyFailure, PartnerCenterClient, type RequestAddress } from './partner-center-client';
 import { updateBillingProfile } from './update-billing-profile';
 
 /**
@@ -20,7 +20,12 @@ interface Sent {
 
 function scriptedClient(
   answers: ((request: Sent) => Response)[],
-  options: { maxDepth?: number; isOnline?: () => boolean; requestsPerMinute?: number } = {},
+  options: {
+    maxDepth?: number;
+    isOnline?: () => boolean;
+    requestsPerMinute?: number;
+    now?: () => number;
+  } = {},
 ) {
   let tokens = 0;
   const sent: Sent[] = [];
@@ -45,6 +50,7 @@ function scriptedClient(
     budgetKey: () => 'partner-tenant',
     queue,
     isOnline: options.isOnline,
+    now: options.now,
     fetch: (input, init) => {
       const request = {
         url: String(input),
@@ -154,6 +160,48 @@ describe('the Partner Center client', () => {
     const sentWhenHandedOver: number[] = [];
     for await (const _crawled of crawlCustomers(client)) sentWhenHandedOver.push(sent.length);
     expect(sentWhenHandedOver).toEqual([2, 3, 3]);
+  });
+
+  it('claims the next page’s slot while the page before is in flight, and none after the last', async () => {
+    const next = (token: string) => ({ uri: '/v1/customers?seekOperation=Next', token });
+    let inFlightDuringFirst = 0;
+    const { client, sent, queue, tokensAsked } = scriptedClient([
+      () => {
+        inFlightDuringFirst = queue.status('partner-tenant').inFlight;
+        return page(['a'], next('t1'));
+      },
+      () => page(['b'], next('t2')),
+      () => page(['c']),
+    ]);
+    const ids: string[] = [];
+    for await (const { page: current } of crawlCustomers(client)) {
+      ids.push(...current.items.map((customer) => customer.id));
+    }
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(inFlightDuringFirst).toBe(2);
+    expect(sent).toHaveLength(3);
+    // The claim made ahead of a next page that never came is handed back unspent.
+    expect(queue.status('partner-tenant')).toMatchObject({ used: 3, inFlight: 0 });
+    expect(tokensAsked()).toBe(4);
+  });
+
+  it('claims afresh a request whose address came too late for the slot it claimed', async () => {
+    let clock = 0;
+    const { client, sent, queue, tokensAsked } = scriptedClient([() => page(['a'])], {
+      now: () => clock,
+    });
+    let address: (to: RequestAddress) => void = () => {};
+    const response = client.sendAhead(new Promise((resolve) => (address = resolve)), {
+      method: 'GET',
+      priority: 'background',
+    });
+    await vi.waitFor(() => expect(tokensAsked()).toBe(1));
+    clock = 30_001;
+    address({ path: '/v1/customers' });
+    await expect(response).resolves.toMatchObject({ status: 200 });
+    expect(sent).toHaveLength(1);
+    expect(tokensAsked()).toBe(2);
+    expect(queue.status('partner-tenant')).toMatchObject({ used: 1, inFlight: 0 });
   });
 
   it('hands over a page at once when the next one must wait for the budget', async () => {

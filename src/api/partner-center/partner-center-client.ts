@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { QueueShedError } from '@/api/queue/queue-errors';
+import { NotSentError, QueueShedError } from '@/api/queue/queue-errors';
 import type { FailureVerdict, RequestQueue } from '@/api/queue/request-queue';
 import type { Priority } from '@/api/queue/sliding-window';
 import {
@@ -62,6 +62,15 @@ export interface RequestOptions {
   onUnderway?: () => void;
 }
 
+/** Where a request goes: what a request claimed ahead learns only later. */
+export type RequestAddress = Pick<RequestOptions, 'path' | 'query' | 'headers'>;
+
+/** Well inside the shared ledger's 180 s for a slot that never settles, less a request's 60 s. */
+const LONGEST_CLAIM_AHEAD_MS = 30_000;
+
+/** A request whose slot and token are got before its address is known: see sendAhead. */
+type ScheduledRequest = RequestOptions & { address?: Promise<RequestAddress> };
+
 export interface RawResponse {
   status: number;
   headers: Headers;
@@ -108,7 +117,22 @@ export class PartnerCenterClient {
     return parsed.data;
   }
 
-  async send(options: RequestOptions): Promise<RawResponse> {
+  /**
+   * Claims the request's slot and token now and sends it once `address` resolves: a crawl's
+   * next page, whose link arrives with the page in flight, then goes out the moment the link is
+   * read, not after a round trip to the tabs' shared ledger and MSAL's cache. An address that
+   * rejects hands the slot back unspent, and the request fails with that reason.
+   */
+  sendAhead(
+    address: Promise<RequestAddress>,
+    options: Omit<RequestOptions, keyof RequestAddress>,
+  ): Promise<RawResponse> {
+    // Never an unhandled rejection while the request still waits for its slot.
+    address.catch(() => {});
+    return this.send({ ...options, path: '', address });
+  }
+
+  async send(options: ScheduledRequest): Promise<RawResponse> {
     const requestId = options.requestId ?? this.newId();
     const idempotent = options.method !== 'PUT' || options.ifMatch !== undefined;
     try {
@@ -142,7 +166,7 @@ export class PartnerCenterClient {
     return `${this.options.baseUrl}${options.path}${search}`;
   }
 
-  private async attempt(options: RequestOptions, requestId: string): Promise<RawResponse> {
+  private async attempt(scheduled: ScheduledRequest, requestId: string): Promise<RawResponse> {
     const ids: RequestIds = { requestId, correlationId: this.newId() };
     // Offline, a token renewal and the call itself can only fail, and MSAL would log its own
     // failure on the way: fail as the network error it is, which the queue retries as usual.
@@ -154,6 +178,18 @@ export class PartnerCenterClient {
       });
     }
     const token = await this.options.getAccessToken();
+    let options: RequestOptions = scheduled;
+    if (scheduled.address) {
+      const claimedAt = this.now();
+      try {
+        options = { ...scheduled, ...(await scheduled.address) };
+      } catch (reason) {
+        throw new NotSentError(reason);
+      }
+      // The shared ledger takes a slot still unsettled long after its start for a closed tab's
+      // and frees it: a claim held that long is given back and made afresh, never sent on it.
+      if (this.now() - claimedAt > LONGEST_CLAIM_AHEAD_MS) throw new NotSentError(undefined, true);
+    }
     const headers: Record<string, string> = {
       Accept: 'application/json',
       ...options.headers,

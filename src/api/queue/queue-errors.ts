@@ -16,3 +16,17 @@ export class QueueShedError extends Error {
     this.name = 'QueueShedError';
   }
 }
+
+/**
+ * Thrown by a task that gave up before its request went out (work claimed ahead): the queue
+ * hands the slot back unspent and either fails the work with `reason` or, `again`, claims anew.
+ */
+export class NotSentError extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly again = false,
+  ) {
+    super('The request was not sent.');
+    this.name = 'NotSentError';
+  }
+}

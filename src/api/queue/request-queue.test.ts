@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLedger } from './budget-ledger';
 import { RequestQueue } from './request-queue';
 import { classifyFake, createQueueHarness, FakeFailure } from './queue-test-harness';
-import { QueueShedError } from './queue-errors';
+import { NotSentError, QueueShedError } from './queue-errors';
 
 const perMinute = (requests: number, backgroundShare = 0.9) => ({
   requests,
@@ -242,6 +242,36 @@ describe('cancellation and shedding', () => {
     expect(queue.status('tenant').waitingInteractive).toBe(1);
     await fake.tickAsync(60_000);
     expect(starts.map((start) => start.id)).toEqual(['first', 'third']);
+  });
+
+  it('hands back the slot of work that gave up before sending, or claims it afresh', async () => {
+    const { fake, submit, starts, queue } = createQueueHarness(perMinute(1));
+    const reason = new Error('no next page');
+    const given = queue
+      .schedule(() => Promise.reject(new NotSentError(reason)), {
+        key: 'tenant',
+        priority: 'background',
+        idempotent: true,
+      })
+      .catch((error: unknown) => error);
+    expect(await given).toBe(reason);
+    expect(queue.status('tenant')).toMatchObject({ used: 0, inFlight: 0 });
+    void submit('after');
+    await fake.tickAsync(0);
+    expect(starts.map((start) => start.id)).toEqual(['after']);
+
+    let tries = 0;
+    const again = queue.schedule(
+      () =>
+        ++tries === 1 ? Promise.reject(new NotSentError(undefined, true)) : Promise.resolve(tries),
+      { key: 'tenant', priority: 'interactive', idempotent: true },
+    );
+    // The one slot is taken: the claim made afresh waits its turn like any other.
+    await fake.tickAsync(59_000);
+    expect(tries).toBe(0);
+    await fake.tickAsync(1_001);
+    await expect(again).resolves.toBe(2);
+    expect(queue.status('tenant')).toMatchObject({ used: 1, inFlight: 0 });
   });
 
   it('rejects at once when the signal is already aborted', async () => {

@@ -1,7 +1,7 @@
 import { backoffDelay } from './backoff';
 import type { BudgetLedger } from './budget-ledger';
 import { systemClock, type Clock } from './clock';
-import { QueueShedError } from './queue-errors';
+import { NotSentError, QueueShedError } from './queue-errors';
 import type { BudgetLimits, Priority, SlotDecision } from './sliding-window';
 
 /** How the queue should treat a failed attempt; the client knows HTTP, the queue does not. */
@@ -442,8 +442,15 @@ export class RequestQueue {
         this.pump(job.key);
       },
       (error: unknown) => {
-        settle();
-        this.handleFailure(job, error);
+        if (error instanceof NotSentError) {
+          this.options.ledger.cancel(job.key, id);
+          state.inFlight -= 1;
+          if (error.again && !job.signal?.aborted) this.requeue(job, this.clock.now());
+          else this.finish(job, () => job.reject(error.reason));
+        } else {
+          settle();
+          this.handleFailure(job, error);
+        }
         this.pump(job.key);
       },
     );
