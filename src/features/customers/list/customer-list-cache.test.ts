@@ -478,6 +478,24 @@ describe('the first screen', () => {
     await expect(readFirstScreen(key)).resolves.toEqual(screen);
   });
 
+  it('brings the whole list with it when prefetched, and neither once the account signs out', async () => {
+    const account = uniqueAccount();
+    const key = customerListCacheKey(account);
+    await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 5 });
+    prefetchFirstScreen(key);
+    await expect(readFirstScreen(key)).resolves.toBe(undefined);
+    expect(listOf((await readCachedCustomerList(key))?.rows)).toEqual(rows);
+    // Taken once: a list saved since is what the next read brings.
+    await writeCachedCustomerList(key, { rows: rows.slice(0, 1), totalCount: 1, savedAt: 6 });
+    expect(listOf((await readCachedCustomerList(key))?.rows)).toEqual(rows.slice(0, 1));
+
+    prefetchFirstScreen(key);
+    // By now the list's read has been made too, before the sign-out deletes it.
+    await readFirstScreen(key);
+    await clearCachedCustomerLists(account.homeAccountId);
+    await expect(readCachedCustomerList(key)).resolves.toBe(undefined);
+  });
+
   it('is cleared with the account’s lists', async () => {
     const account = uniqueAccount();
     const key = customerListCacheKey(account);

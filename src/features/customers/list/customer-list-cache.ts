@@ -206,7 +206,17 @@ function mayWrite(key: string): boolean {
   return true;
 }
 
-export async function readCachedCustomerList(key: string): Promise<CachedCustomerList | undefined> {
+/** Saved lists read before the list's page could ask; see prefetchFirstScreen. */
+const prefetchedLists = new Map<string, Promise<CachedCustomerList | undefined>>();
+
+/** The saved list: the prefetched read when there is one, else a new one. */
+export function readCachedCustomerList(key: string): Promise<CachedCustomerList | undefined> {
+  const read = prefetchedLists.get(key);
+  prefetchedLists.delete(key);
+  return read ?? readSavedList(key);
+}
+
+async function readSavedList(key: string): Promise<CachedCustomerList | undefined> {
   try {
     const [list, orders] = await getMany([key, ordersKey(key)], cacheStore());
     const parsed = storedListSchema.safeParse(list);
@@ -261,8 +271,18 @@ const prefetched = new Map<string, Promise<FirstScreen | undefined>>();
  */
 export function prefetchFirstScreen(key: string): void {
   if (prefetched.has(key)) return;
-  prefetched.set(key, readSavedFirstScreen(key));
-  setTimeout(() => prefetched.delete(key), 10_000);
+  const firstScreen = readSavedFirstScreen(key);
+  prefetched.set(key, firstScreen);
+  // The whole list too, once its first screen is in: IndexedDB reads it from disk while the
+  // shell still renders, instead of after the first rows have painted.
+  prefetchedLists.set(
+    key,
+    firstScreen.then(() => readSavedList(key)),
+  );
+  setTimeout(() => {
+    prefetched.delete(key);
+    prefetchedLists.delete(key);
+  }, 10_000);
 }
 
 /** The saved first screen: the prefetched read when there is one, else a new one. */
@@ -407,6 +427,10 @@ async function rewriteCachedList(
 /** Every list cached for this account, in any partner tenant; called on sign-out. */
 export async function clearCachedCustomerLists(homeAccountId: string): Promise<void> {
   signedOut.add(homeAccountId);
+  // A read made before signing out must not show the list to the next sign-in.
+  for (const reads of [prefetched, prefetchedLists] as Map<string, unknown>[]) {
+    for (const key of [...reads.keys()]) if (ofAccount(key, homeAccountId)) reads.delete(key);
+  }
   try {
     const all = await keys(cacheStore());
     await Promise.all(
