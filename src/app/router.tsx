@@ -87,6 +87,9 @@ const signInRoute = createRoute({
   component: SignInRoute,
 });
 
+/** The list is loaded into memory once a page load; later visits to it keep that copy. */
+let listPrefetched = false;
+
 /** Everything below needs a signed-in user with a token that still renews. */
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -107,7 +110,12 @@ const authenticatedRoute = createRoute({
       // A module that cannot load (offline, not yet cached) only skips the head start: the
       // page reads the saved list itself.
       import('@/features/customers/list/customer-list-cache')
-        .then((cache) => cache.prefetchFirstScreen(cache.customerListCacheKey(account)))
+        .then((cache) => {
+          cache.prefetchFirstScreen(cache.customerListCacheKey(account), {
+            withList: !listPrefetched,
+          });
+          listPrefetched = true;
+        })
         .catch(() => undefined);
     }
     // Proves the session is alive (renewing the token if it is near expiry) before the shell

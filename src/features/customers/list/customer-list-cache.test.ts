@@ -482,14 +482,14 @@ describe('the first screen', () => {
     const account = uniqueAccount();
     const key = customerListCacheKey(account);
     await writeCachedCustomerList(key, { rows, totalCount: 3, savedAt: 5 });
-    prefetchFirstScreen(key);
+    prefetchFirstScreen(key, { withList: true });
     await expect(readFirstScreen(key)).resolves.toBe(undefined);
     expect(listOf((await readCachedCustomerList(key))?.rows)).toEqual(rows);
     // Taken once: a list saved since is what the next read brings.
     await writeCachedCustomerList(key, { rows: rows.slice(0, 1), totalCount: 1, savedAt: 6 });
     expect(listOf((await readCachedCustomerList(key))?.rows)).toEqual(rows.slice(0, 1));
 
-    prefetchFirstScreen(key);
+    prefetchFirstScreen(key, { withList: true });
     // By now the list's read has been made too, before the sign-out deletes it.
     await readFirstScreen(key);
     await clearCachedCustomerLists(account.homeAccountId);

@@ -269,16 +269,25 @@ const prefetched = new Map<string, Promise<FirstScreen | undefined>>();
  * code, so it is there for the page's first render. A read nobody takes is dropped soon: it is
  * a few dozen rows, but a later visit must read a fresh one.
  */
-export function prefetchFirstScreen(key: string): void {
+export function prefetchFirstScreen(
+  key: string,
+  /**
+   * The whole list too, once its first screen is in: IndexedDB reads it from disk while the
+   * shell still renders, instead of after the first rows have painted. Only for a list the
+   * page has not loaded yet: decoding 100,000 rows again on the way back to a list already in
+   * memory would hold the main thread for nothing.
+   */
+  options: { withList?: boolean } = {},
+): void {
   if (prefetched.has(key)) return;
   const firstScreen = readSavedFirstScreen(key);
   prefetched.set(key, firstScreen);
-  // The whole list too, once its first screen is in: IndexedDB reads it from disk while the
-  // shell still renders, instead of after the first rows have painted.
-  prefetchedLists.set(
-    key,
-    firstScreen.then(() => readSavedList(key)),
-  );
+  if (options.withList) {
+    prefetchedLists.set(
+      key,
+      firstScreen.then(() => readSavedList(key)),
+    );
+  }
   setTimeout(() => {
     prefetched.delete(key);
     prefetchedLists.delete(key);
