@@ -177,10 +177,11 @@ export class PartnerCenterClient {
         ids,
       });
     }
+    // The slot was claimed just before this attempt began.
+    const claimedAt = this.now();
     const token = await this.options.getAccessToken();
     let options: RequestOptions = scheduled;
     if (scheduled.address) {
-      const claimedAt = this.now();
       try {
         options = { ...scheduled, ...(await scheduled.address) };
       } catch (reason) {
