@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PartnerCenterProvider } from '@/api/partner-center/partner-center-context';
+import { msalProviderInstance } from '@/auth/msal-provider-instance';
 import { useGlobalStyles } from '@/components/use-global-styles';
 import { useSystemTheme } from '@/components/use-system-theme';
 import type { RuntimeConfig } from '@/config/runtime-config';
@@ -30,6 +31,7 @@ export function App(props: {
   useGlobalStyles();
   const theme = useSystemTheme();
   const [queryClient] = useState(createQueryClient);
+  const [providerMsal] = useState(() => msalProviderInstance(props.msal));
   const [partnerCenter] = useState(() => createPartnerCenter(props.msal, props.config));
   const [router] = useState(() =>
     createAppRouter({
@@ -42,7 +44,7 @@ export function App(props: {
   return (
     <FluentProvider theme={theme}>
       <RuntimeConfigProvider config={props.config}>
-        <MsalProvider instance={props.msal}>
+        <MsalProvider instance={providerMsal}>
           <QueryClientProvider client={queryClient}>
             <PartnerCenterProvider client={partnerCenter.client} queue={partnerCenter.queue}>
               <RouterProvider router={router} />

@@ -3,6 +3,7 @@ import { classifyFailure, PartnerCenterClient } from '@/api/partner-center/partn
 import { RequestQueue } from '@/api/queue/request-queue';
 import { createBrowserLedger } from '@/api/queue/shared-ledger';
 import { acquireAccessToken } from '@/auth/access-token';
+import { activeAccount } from '@/auth/active-account';
 import type { RuntimeConfig } from '@/config/runtime-config';
 
 /** Background work may hold this share of a window; the rest is kept for the user's clicks. */
@@ -21,7 +22,7 @@ export function createPartnerCenter(msal: IPublicClientApplication, config: Runt
     baseUrl: config.api.baseUrl,
     getAccessToken: () => acquireAccessToken(msal, config),
     // The signed-in partner tenant (the token's tid): the budget Partner Center counts against.
-    budgetKey: () => msal.getActiveAccount()?.tenantId ?? 'signed-out',
+    budgetKey: () => activeAccount(msal)?.tenantId ?? 'signed-out',
     queue,
     locale: navigator.language,
   });

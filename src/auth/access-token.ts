@@ -7,6 +7,7 @@ import { useMsal } from '@azure/msal-react';
 import { useCallback } from 'react';
 import type { RuntimeConfig } from '@/config/runtime-config';
 import { useRuntimeConfig } from '@/config/runtime-config-context';
+import { activeAccount } from './active-account';
 
 export class SignInRequiredError extends Error {
   constructor() {
@@ -23,7 +24,7 @@ export class SignInRequiredError extends Error {
 export async function acquireAccessToken(
   msal: IPublicClientApplication,
   config: RuntimeConfig,
-  account: AccountInfo | null = msal.getActiveAccount(),
+  account: AccountInfo | null = activeAccount(msal),
 ): Promise<string> {
   if (!account) throw new SignInRequiredError();
   const request = { scopes: config.auth.scopes, account };

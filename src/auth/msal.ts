@@ -1,11 +1,14 @@
 import {
   EventType,
+  InteractionType,
   PublicClientApplication,
+  type AccountInfo,
   type AuthenticationResult,
   type Configuration,
   type EventMessage,
 } from '@azure/msal-browser';
 import type { RuntimeConfig } from '@/config/runtime-config';
+import { activeAccount } from './active-account';
 
 const REDIRECT_BRIDGE_PATH = '/redirect.html';
 const SIGN_IN_PATH = '/sign-in';
@@ -30,6 +33,14 @@ export function msalConfiguration(config: RuntimeConfig, origin: string): Config
   };
 }
 
+function sameAccount(a: AccountInfo, b: AccountInfo | null): boolean {
+  return (
+    a.homeAccountId === b?.homeAccountId &&
+    a.localAccountId === b.localAccountId &&
+    a.tenantId === b.tenantId
+  );
+}
+
 export interface MsalStartup {
   msal: PublicClientApplication;
   /** A sign-in that came back with an error (cancelled, refused); the sign-in page shows it. */
@@ -46,7 +57,11 @@ export async function startMsal(config: RuntimeConfig, origin: string): Promise<
       event.payload
     ) {
       const result = event.payload as AuthenticationResult;
-      if (result.account) msal.setActiveAccount(result.account);
+      // A silent token call's only when it changes the account: every Partner Center request
+      // ends here, and setting the account writes localStorage and tells every tab.
+      const silent = event.interactionType === InteractionType.Silent;
+      if (result.account && !(silent && sameAccount(result.account, activeAccount(msal))))
+        msal.setActiveAccount(result.account);
     }
   });
   let redirectError: Error | undefined;

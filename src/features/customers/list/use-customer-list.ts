@@ -1,5 +1,6 @@
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useSyncExternalStore } from 'react';
+import { activeAccount } from '@/auth/active-account';
 import { usePartnerCenterClient } from '@/api/partner-center/partner-center-context';
 import { customerListCacheKey } from './customer-list-cache';
 import { customerListStoreFor, type CustomerListStore } from './customer-list-store';
@@ -8,7 +9,7 @@ import { customerListStoreFor, type CustomerListStore } from './customer-list-st
 export function useCustomerList() {
   const client = usePartnerCenterClient();
   const { instance } = useMsal();
-  const account = instance.getActiveAccount();
+  const account = activeAccount(instance);
   const store: CustomerListStore = customerListStoreFor(
     client,
     account ? customerListCacheKey(account) : undefined,

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { activeAccount } from '@/auth/active-account';
 import { useAfterPaint } from '@/components/use-after-paint';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { RequestProblem } from '@/features/customers/components/request-problem';
@@ -62,7 +63,7 @@ export function CustomersPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { instance } = useMsal();
-  const userKey = instance.getActiveAccount()?.homeAccountId ?? 'anonymous';
+  const userKey = activeAccount(instance)?.homeAccountId ?? 'anonymous';
   const list = useCustomerList();
   const online = useOnline();
   const saved = useSavedViews(userKey);
