@@ -140,6 +140,7 @@ describe('properties of a query', () => {
           const query = { ...everything, search: text, sort: { column, desc } };
           let index: CustomerIndex | undefined;
           let table = CustomerTable.empty();
+          const earlier: CustomerIndex[] = [];
           for (const [cut, reread] of [...cuts].sort(([a], [b]) => a - b)) {
             const added = all.slice(table.length, cut);
             table = table.append(added);
@@ -151,8 +152,14 @@ describe('properties of a query', () => {
             // their folded keys.
             if (reread && cut % 2 === 0) index = new CustomerIndex(table, undefined, index.parts);
             else if (reread) index.complete();
+            earlier.push(index);
           }
           const grown = new CustomerIndex(table.append(all.slice(table.length)), index);
+          // An index on screen while the list grows past it still answers for its own rows.
+          for (const shown of earlier) {
+            const fresh = indexOf([...rowsOf(shown.table)]);
+            expect(ids(shown.query(query))).toEqual(ids(fresh.query(query)));
+          }
           expect(ids(grown.query(query))).toEqual(ids(indexOf(all).query(query)));
           expect(ids(grown.query({ ...query, sort: { column, desc: !desc } }))).toEqual(
             ids(indexOf(all).query({ ...query, sort: { column, desc: !desc } })),
@@ -161,6 +168,27 @@ describe('properties of a query', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('an index extended twice from the same one', () => {
+  it('keeps each extension to its own rows', () => {
+    // An extension itself, so that its arrays have room to grow in place.
+    const first = indexOf(rows.slice(0, 1));
+    const base = new CustomerIndex(first.table.append([rows[1]!]), first);
+    const left = new CustomerIndex(base.table.append(rows.slice(2, 4)), base);
+    const right = new CustomerIndex(base.table.append([rows[4]!]), base);
+    const found = (index: CustomerIndex, search: string) =>
+      ids(index.query({ ...everything, search }));
+    expect(found(left, 'width')).toEqual(['c3']);
+    expect(found(left, 'labs')).toEqual([]);
+    expect(found(right, 'labs')).toEqual(['c5']);
+    expect(found(right, 'width')).toEqual([]);
+    // One letter or digit is answered by the rows' letter masks.
+    expect(found(left, '4')).toEqual(['c2', 'c4']);
+    expect(found(right, '5')).toEqual(['c2', 'c5']);
+    expect(found(left, '5')).toEqual(['c2']);
+    expect(found(base, 'contoso')).toEqual(['c2']);
   });
 });
 
