@@ -2,7 +2,7 @@ import { customerColumn, type CustomerColumnId } from './customer-columns';
 import type { CustomerRow } from './customer-row';
 import { rowsOf, searchableTextOf, type CustomerRows, type CustomerTable } from './customer-table';
 import { foldText, searchTerms, toOneByte } from './fold-text';
-import { compareSortKeys, sortOrderOf, type SortOrder } from './sort-order';
+import { extendSortOrder, sortOrderOf, type SortOrder } from './sort-order';
 
 export interface CustomerSort {
   column: CustomerColumnId;
@@ -429,9 +429,9 @@ export function sortKey(row: CustomerRow, column: CustomerColumnId): string {
 }
 
 /**
- * An order over more rows: the added ones sorted alone, then each placed by binary search
- * among the old ones. `keys` holds the old rows' folded keys when they were kept (then the new
- * rows' are appended to it); without them, old keys are folded along the search.
+ * An order over more rows (see extendSortOrder). `keys` holds the old rows' folded keys when
+ * they were kept (then the new rows' are appended to it); without them, old keys are folded
+ * along the search.
  */
 function extendOrder(
   order: SortOrder,
@@ -446,37 +446,13 @@ function extendOrder(
   const keyOf = kept
     ? (position: number) => keys[position] ?? ''
     : (position: number) => keyAt(table, position, column);
-  const addedKeys = Array.from({ length: table.length - start }, (_, offset) => {
+  const added = Array.from({ length: table.length - start }, (_, offset) => {
     const row = rows?.[offset];
     return row ? sortKey(row, column) : keyAt(table, start + offset, column);
   });
-  if (kept) for (const key of addedKeys) keys.push(key);
-  const compareAdded = (a: number, b: number) =>
-    compareSortKeys(addedKeys[a - start] ?? '', addedKeys[b - start] ?? '', a, b);
-  const fresh = Array.from(addedKeys.keys(), (offset) => start + offset).sort(compareAdded);
-  const old = order.positions;
-  const positions = new Uint32Array(old.length + fresh.length);
-  let copied = 0;
-  let out = 0;
-  let low = 0;
-  for (const position of fresh) {
-    const key = addedKeys[position - start] ?? '';
-    // The first old row that sorts after this one, at or after the last insertion point.
-    let high = old.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const other = old[middle] ?? 0;
-      if (compareSortKeys(keyOf(other), key, other, position) < 0) low = middle + 1;
-      else high = middle;
-    }
-    positions.set(old.subarray(copied, low), out);
-    out += low - copied;
-    copied = low;
-    positions[out++] = position;
-  }
-  positions.set(old.subarray(copied), out);
-  const filledAdded = addedKeys.filter(Boolean).length;
-  return { positions, filled: order.filled + filledAdded };
+  const extended = extendSortOrder(order, keyOf, added, start);
+  if (kept) for (const key of added) keys.push(key);
+  return extended;
 }
 
 /**

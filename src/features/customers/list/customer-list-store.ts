@@ -14,6 +14,7 @@ import {
 import { CustomerIndex, growingIndex, type IndexParts } from './customer-index';
 import { toCustomerRow, type CustomerRow } from './customer-row';
 import { CustomerTable } from './customer-table';
+import { openSortFeed, type SortFeedHandle } from './sort-worker-client';
 
 export type CrawlState = 'starting' | 'loading' | 'paused' | 'done' | 'failed';
 
@@ -88,6 +89,8 @@ export class CustomerListStore {
   #completedAt: number | undefined;
   /** The saved copy of the rows on screen, when they are the saved ones (see saveIndex). */
   #savedRowsId: string | undefined;
+  /** Every column's order of the crawl's rows, made in the sort worker as pages arrive. */
+  #sortFeed: SortFeedHandle | undefined;
 
   constructor(client: PartnerCenterClient, cacheKey: string | undefined, now = Date.now) {
     this.#client = client;
@@ -191,6 +194,8 @@ export class CustomerListStore {
   }
 
   #resetCrawl() {
+    this.#sortFeed?.drop();
+    this.#sortFeed = undefined;
     this.#crawled = CustomerTable.empty();
     this.#pending = [];
     this.#positions = new Map();
@@ -201,14 +206,19 @@ export class CustomerListStore {
   #fetch(row: CustomerRow) {
     const position = this.#positions.get(row.id);
     if (position === undefined) {
-      this.#positions.set(row.id, this.#crawled.length + this.#pending.length);
+      const at = this.#crawled.length + this.#pending.length;
+      this.#positions.set(row.id, at);
       this.#pending.push(row);
+      // Fed from the first row on, or not at all: a feed that missed rows would have none.
+      if (at === 0) this.#sortFeed = openSortFeed();
+      this.#sortFeed?.append(at, row);
     } else {
       this.#place(position, row);
     }
   }
 
   #place(position: number, row: CustomerRow) {
+    this.#sortFeed?.replace(position, row);
     if (position >= this.#crawled.length) this.#pending[position - this.#crawled.length] = row;
     else this.#replaced.set(position, row);
   }
@@ -284,6 +294,7 @@ export class CustomerListStore {
           const paused = this.#paused === controller;
           if (controller.signal.aborted && !paused) return;
           for (const item of page.items) this.#fetch(toCustomerRow(item));
+          this.#sortFeed?.flush();
           this.#resumeFrom = next;
           // Paused on the last page, the list is complete all the same.
           if (paused && next) return this.#publishNow({ loaded: this.#positions.size });
@@ -322,6 +333,7 @@ export class CustomerListStore {
     index.complete();
     const rowsId = crypto.randomUUID();
     this.#savedRowsId = rowsId;
+    void this.#adoptFedOrders(index, rows.length);
     const key = this.#cacheKey;
     if (!key) return;
     // After the complete list has painted: encoding it for IndexedDB holds the main thread
@@ -335,6 +347,16 @@ export class CustomerListStore {
         parts: index.parts,
       }),
     );
+  }
+
+  /** The sort feed's orders for the completed list: any column's first sort is one pass. */
+  async #adoptFedOrders(index: CustomerIndex, count: number) {
+    const feed = this.#sortFeed;
+    this.#sortFeed = undefined;
+    const orders = await feed?.finish(count);
+    if (!orders || this.#snapshot.index !== index) return;
+    for (const [column, order] of orders) index.adoptOrder(column, order);
+    this.saveIndex();
   }
 
   /**

@@ -1,23 +1,8 @@
 import { useEffect } from 'react';
 import { customerColumns } from './customer-columns';
 import type { CustomerIndex } from './customer-index';
-import { sortJobPart, type SortJob, type SortJobResult } from './sort-job';
-
-let worker: Worker | undefined;
-let nextId = 0;
-const pending = new Map<number, (result: SortJobResult) => void>();
-
-function sortWorker(): Worker | undefined {
-  if (typeof Worker === 'undefined') return undefined;
-  if (!worker) {
-    worker = new Worker(new URL('./sort-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<SortJobResult>) => {
-      pending.get(event.data.id)?.(event.data);
-      pending.delete(event.data.id);
-    };
-  }
-  return worker;
-}
+import { sortJobPart, type SortJob } from './sort-job';
+import { canSortInWorker, sortInWorker } from './sort-worker-client';
 
 /** Rows read into a job part per idle moment: a few milliseconds, whatever the list's size. */
 const ROWS_PER_PART = 20_000;
@@ -50,23 +35,21 @@ export function useBackgroundSortOrders(
       let added = false;
       for (const column of customerColumns) {
         if (index.hasOrder(column.id)) continue;
-        const target = sortWorker();
-        if (!target) return;
+        if (!canSortInWorker()) return;
         // Read a part at a time: at 500,000 customers one column is a long task on its own.
         const parts: SortJob['parts'] = [];
         for (let from = 0; from < table.length; from += ROWS_PER_PART) {
           await idle(controller.signal);
           if (controller.signal.aborted) return;
+          // The crawl's sort feed may have brought it meanwhile.
+          if (index.hasOrder(column.id)) break;
           const values: string[] = [];
           const to = Math.min(table.length, from + ROWS_PER_PART);
           for (let at = from; at < to; at += 1) values.push(table.cellText(column.id, at));
           parts.push(sortJobPart(values));
         }
-        const id = (nextId += 1);
-        const result = await new Promise<SortJobResult>((resolve) => {
-          pending.set(id, resolve);
-          target.postMessage({ id, parts, count: table.length } satisfies SortJob);
-        });
+        if (index.hasOrder(column.id)) continue;
+        const result = await sortInWorker({ parts, count: table.length });
         if (controller.signal.aborted) return;
         if (result.order) {
           index.adoptOrder(column.id, result.order);
