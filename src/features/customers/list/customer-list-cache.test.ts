@@ -60,7 +60,7 @@ const column = (...values: string[]) => {
 
 /** `rows` as the module stores them, written out by hand. */
 const stored = {
-  version: 6,
+  version: 7,
   rowsId: 'rows-1',
   savedAt: 1,
   totalCount: 3,
@@ -178,7 +178,11 @@ describe('the cached customer list', () => {
     ['no version', { ...stored, version: undefined }],
     ['the shape of version 4 (texts as strings)', { ...stored, version: 4 }],
     ['the shape of version 5 (orders inside)', { ...stored, version: 5, rowsId: undefined }],
-    ['a newer version', { ...stored, version: 7 }],
+    [
+      'the shape of version 6 (search text inside)',
+      { ...stored, version: 6, search: { text: '', starts: Uint32Array.of(0), letters: [] } },
+    ],
+    ['a newer version', { ...stored, version: 8 }],
     ['no rows id', { ...stored, rowsId: '' }],
     [
       'a column whose bytes are not UTF-8',
@@ -207,13 +211,6 @@ describe('the cached customer list', () => {
     [
       'tag ends past the tag text',
       withTags({ tags: { text: 'EMEA', ends: Uint32Array.of(2, 9) } }),
-    ],
-    [
-      'a search text for other rows',
-      {
-        ...stored,
-        search: { text: 'c1\n', starts: Uint32Array.of(0, 3), letters: new Uint32Array(2) },
-      },
     ],
   ])('reads an entry with %s as nothing, and forgets it', async (_case, entry) => {
     const key = customerListCacheKey(uniqueAccount());
@@ -395,6 +392,26 @@ describe('the saved index', () => {
         listOf(index.query({ ...query, search })),
       );
     }
+  });
+
+  it.each([
+    ['for fewer rows', { text: 'c1\n', starts: Uint32Array.of(0, 3), letters: new Uint32Array(2) }],
+    ['of other rows', { rowsId: 'r0' }],
+    ['that is not UTF-8', { text: Uint8Array.of(0xff) }],
+    ['with too few letter masks', { letters: new Uint32Array(2) }],
+  ])('reads the list without a saved search text %s', async (_case, change) => {
+    const key = customerListCacheKey(uniqueAccount());
+    const parts = new CustomerIndex(CustomerTable.of(rows)).parts;
+    await writeCachedCustomerList(key, { rows, rowsId: 'r1', totalCount: 3, savedAt: 1, parts });
+    const searchKey = `search-text|${key}`;
+    const saved = (await get(searchKey, rawStore)) as Record<string, unknown>;
+    expect(saved).toMatchObject({ version: 1, rowsId: 'r1' });
+    expect((await readCachedCustomerList(key))?.parts?.search.starts).toHaveLength(4);
+
+    await set(searchKey, { ...saved, ...change }, rawStore);
+    const read = await readCachedCustomerList(key);
+    expect(read?.parts).toBeUndefined();
+    expect(listOf(read?.rows)).toEqual(rows);
   });
 
   it('reads back sort orders saved later for the same rows, and none saved for other rows', async () => {

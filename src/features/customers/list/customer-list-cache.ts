@@ -12,7 +12,7 @@ import {
 } from 'idb-keyval';
 import { z } from 'zod';
 import { customerColumnIds } from './customer-columns';
-import type { IndexParts } from './customer-index';
+import type { IndexParts, SearchText } from './customer-index';
 import { customerRowSchema, type CustomerRow } from './customer-row';
 import {
   CustomerTable,
@@ -32,9 +32,12 @@ import {
 
 /**
  * Stored as the list lives in memory (a CustomerTable: each column one string with where its
- * values end, or a code per row), with its search text beside it and its sort orders in an entry
- * of their own: IndexedDB reads back a few long strings and typed arrays, the table is made over
- * them without a copy, and a reload neither folds nor sorts.
+ * values end, or a code per row), with its search text and its sort orders in entries of their
+ * own: IndexedDB reads back a few long strings and typed arrays, the table is made over them
+ * without a copy, and a reload neither folds nor sorts.
+ *
+ * The search text has its own entry because IndexedDB takes no value over ~133 MB: at 500,000
+ * customers the list with its search text came to 145 MB, and was never saved.
  *
  * The orders have their own entry because most of them are computed after the list is saved (in
  * the sort worker, seconds later): adding them then writes a few typed arrays, not the whole
@@ -42,8 +45,8 @@ import {
  * them to the rows they order; orders of other rows are never read.
  */
 // 4: the search text is kept in one byte per character (toOneByte). 5: long texts as UTF-8.
-// 6: sort orders in their own entry.
-const VERSION = 6;
+// 6: sort orders in their own entry. 7: the search text too.
+const VERSION = 7;
 
 const storedListSchema = z
   .object({
@@ -52,24 +55,42 @@ const storedListSchema = z
     savedAt: z.number(),
     totalCount: z.number().optional(),
     columns: storedColumnsSchema,
-    search: z
-      .object({
-        text: storedText,
-        starts: z.instanceof(Uint32Array),
-        letters: z.instanceof(Uint32Array),
-      })
-      .optional(),
   })
-  .refine((list) => storedColumnsFit(list.columns), 'The columns of a saved list do not fit.')
-  .refine(
-    ({ search, columns: { count } }) =>
-      !search ||
-      (search.starts.length === count + 1 &&
-        search.starts[count] === search.text.length &&
-        search.letters.length === count * 2),
-    'The search text of a saved list does not match its rows.',
-  );
+  .refine((list) => storedColumnsFit(list.columns), 'The columns of a saved list do not fit.');
 type StoredList = z.infer<typeof storedListSchema>;
+
+const storedSearchSchema = z.object({
+  version: z.literal(1),
+  /** The rows this is the text of: the saved list's own rowsId. */
+  rowsId: z.string(),
+  text: storedText,
+  starts: z.instanceof(Uint32Array),
+  letters: z.instanceof(Uint32Array),
+});
+
+/** Ends with the account like the list's key, so signing out clears it with the list. */
+const searchKey = (key: string) => `search-text|${key}`;
+
+/** The saved search text of these very rows, if it is there and whole. */
+function searchOf(entry: unknown, list: StoredList): SearchText | undefined {
+  const parsed = storedSearchSchema.safeParse(entry);
+  if (!parsed.success || parsed.data.rowsId !== list.rowsId) return undefined;
+  const { text, starts, letters } = parsed.data;
+  const { count } = list.columns;
+  const fits =
+    starts.length === count + 1 && starts[count] === text.length && letters.length === count * 2;
+  return fits ? { text, starts, letters } : undefined;
+}
+
+/** The search text to save beside the rows, as IndexedDB keeps it (storedText). */
+function storedSearch(
+  rowsId: string,
+  count: number,
+  parts: IndexParts | undefined,
+): z.input<typeof storedSearchSchema> | undefined {
+  if (!parts || parts.search.starts.length !== count + 1) return undefined;
+  return z.encode(storedSearchSchema, { version: 1, rowsId, ...parts.search });
+}
 
 const storedOrderSchema = z.tuple([
   z.enum(customerColumnIds),
@@ -131,7 +152,7 @@ export interface CachedCustomerList {
   savedAt: number;
   totalCount?: number;
   rows: CustomerTable;
-  /** The search text and sort orders saved with the rows, when they were. */
+  /** The search text and sort orders saved with the rows, when the text was. */
   parts?: IndexParts;
 }
 
@@ -144,29 +165,31 @@ function toStored(list: {
   rowsId: string;
   totalCount: number | undefined;
   savedAt: number;
-  parts?: IndexParts | undefined;
 }): StoredList {
-  const { rows: table, parts } = list;
+  const { rows: table } = list;
   return {
     version: VERSION,
     rowsId: list.rowsId,
     savedAt: list.savedAt,
     ...(list.totalCount === undefined ? {} : { totalCount: list.totalCount }),
     columns: table.toStored(),
-    ...(parts && parts.search.starts.length === table.length + 1 ? { search: parts.search } : {}),
   };
 }
 
-function fromStored(stored: StoredList, orders: StoredOrder[] = []): CachedCustomerList {
+function fromStored(
+  stored: StoredList,
+  orders: StoredOrder[] = [],
+  search?: SearchText,
+): CachedCustomerList {
   return {
     rowsId: stored.rowsId,
     savedAt: stored.savedAt,
     ...(stored.totalCount === undefined ? {} : { totalCount: stored.totalCount }),
     rows: CustomerTable.fromStored(stored.columns),
-    ...(stored.search
+    ...(search
       ? {
           parts: {
-            search: stored.search,
+            search,
             orders: new Map(
               orders.map(([column, positions, filled]) => [column, { positions, filled }]),
             ),
@@ -218,9 +241,14 @@ export function readCachedCustomerList(key: string): Promise<CachedCustomerList 
 
 async function readSavedList(key: string): Promise<CachedCustomerList | undefined> {
   try {
-    const [list, orders] = await getMany([key, ordersKey(key)], cacheStore());
+    const [list, orders, search] = await getMany(
+      [key, ordersKey(key), searchKey(key)],
+      cacheStore(),
+    );
     const parsed = storedListSchema.safeParse(list);
-    if (parsed.success) return fromStored(parsed.data, ordersOf(orders, parsed.data));
+    if (parsed.success) {
+      return fromStored(parsed.data, ordersOf(orders, parsed.data), searchOf(search, parsed.data));
+    }
     // An older shape or a damaged entry: load from Partner Center instead, and forget it.
     if (list !== undefined) await forgetUnsound(key);
   } catch {
@@ -238,6 +266,7 @@ function forgetUnsound(key: string): Promise<void> {
     if (storedListSchema.safeParse(await promisifyRequest(store.get(key))).success) return;
     store.delete(key);
     store.delete(ordersKey(key));
+    store.delete(searchKey(key));
     await promisifyRequest(store.transaction);
   });
 }
@@ -338,11 +367,13 @@ export async function writeCachedCustomerList(
     const rowsId = list.rowsId ?? crypto.randomUUID();
     const value = encoded(toStored({ ...list, rows, rowsId }));
     const orders = storedOrders(rowsId, rows.length, list.parts);
+    const search = storedSearch(rowsId, rows.length, list.parts);
     if (!mayWrite(key)) return;
     await setMany(
       [
         [key, value],
         [ordersKey(key), orders],
+        ...(search ? [[searchKey(key), search] as [string, unknown]] : []),
       ],
       cacheStore(),
     );
