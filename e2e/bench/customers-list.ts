@@ -367,8 +367,15 @@ export async function reloadToRows(page: Page, customers: number): Promise<Reloa
   );
   await page.reload();
   // The page resolves it when every row has painted (waitForFunction's string form is an
-  // eval, which the CSP refuses).
-  await page.evaluate('window.__bench.reloadDone');
+  // eval, which the CSP refuses). A saved list that never comes back fails the run, rather than
+  // holding it forever.
+  await page.evaluate(`Promise.race([
+    window.__bench.reloadDone,
+    new Promise((_, reject) => setTimeout(
+      () => reject(new Error('The saved list of ${count.format(customers)} customers did not come back within 60 s of a reload.')),
+      60000,
+    )),
+  ])`);
   const reached = (await page.evaluate('window.__bench.reload')) as Record<string, number>;
   await page.unroute('**/v1/customers**');
   return {
