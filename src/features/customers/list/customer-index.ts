@@ -1,7 +1,7 @@
 import { customerColumn, type CustomerColumnId } from './customer-columns';
 import type { CustomerRow } from './customer-row';
 import { rowsOf, searchableTextOf, type CustomerRows, type CustomerTable } from './customer-table';
-import { foldText, searchTerms, toOneByte } from './fold-text';
+import { foldText, searchTerms, sortKeyOfText, toOneByte } from './fold-text';
 import { extendSortOrder, sortOrderOf, type SortOrder } from './sort-order';
 
 export interface CustomerSort {
@@ -272,7 +272,7 @@ export class QueryResult implements CustomerRows {
 }
 
 function keyAt(table: CustomerTable, position: number, column: CustomerColumnId): string {
-  return foldText(table.cellText(column, position).trim());
+  return sortKeyOfText(table.cellText(column, position));
 }
 
 /**
@@ -425,7 +425,7 @@ function resellerMatches(associatedPartnerId: string, reseller: ResellerFilter):
 
 /** The key a column sorts by; exported so rows from elsewhere can be merged in order. */
 export function sortKey(row: CustomerRow, column: CustomerColumnId): string {
-  return foldText(customerColumn(column).text(row).trim());
+  return sortKeyOfText(customerColumn(column).text(row));
 }
 
 /**

@@ -29,6 +29,14 @@ export function foldText(text: string): string {
 }
 
 /**
+ * A cell's text as every sort compares it: the page's index, the sort worker's jobs and its
+ * feeds must key a column alike, or an order made in one would not fit the other's rows.
+ */
+export function sortKeyOfText(text: string): string {
+  return foldText(text.trim());
+}
+
+/**
  * Code units that cannot stand for themselves in one-byte text: everything above U+00FF, and
  * the ones `toOneByte` spells those with (U+0001, U+0002 and U+0080–U+009F).
  */

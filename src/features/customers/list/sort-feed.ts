@@ -1,5 +1,5 @@
 import { customerColumnIds, type CustomerColumnId } from './customer-columns';
-import { foldText } from './fold-text';
+import { sortKeyOfText } from './fold-text';
 import { extendSortOrder, sortOrderOf, type SortOrder } from './sort-order';
 
 /**
@@ -31,10 +31,7 @@ const PLACE_EVERY = 8192;
  */
 export class SortFeed {
   readonly #keys: string[][] = customerColumnIds.map(() => []);
-  #orders: SortOrder[] = customerColumnIds.map(() => ({
-    positions: new Uint32Array(0),
-    filled: 0,
-  }));
+  #orders: SortOrder[] = customerColumnIds.map(emptyOrder);
   /** Rows already in the orders: the first `placed` positions. */
   #placed = 0;
   /** A row changed after it was placed: the orders are made again from the keys at the end. */
@@ -61,7 +58,7 @@ export class SortFeed {
     }
     values.forEach((column, at) => {
       const keys = this.#keys[at] ?? [];
-      for (const value of column) keys.push(sortKeyOf(value));
+      for (const value of column) keys.push(sortKeyOfText(value));
     });
     if ((this.#keys[0]?.length ?? 0) - this.#placed >= this.#placeEvery) this.#place();
   }
@@ -74,7 +71,7 @@ export class SortFeed {
     }
     values.forEach((value, at) => {
       const keys = this.#keys[at];
-      if (keys) keys[position] = sortKeyOf(value);
+      if (keys) keys[position] = sortKeyOfText(value);
     });
     if (position < this.#placed) this.#changed = true;
   }
@@ -128,11 +125,6 @@ function partValues(part: string | string[]): string[] {
   if (typeof part !== 'string') return part;
   // One empty value joins to '' as well as none does; `add` is told the count.
   return part.split('\0');
-}
-
-/** As the index folds a cell for sorting (sortKey). */
-function sortKeyOf(value: string): string {
-  return foldText(value.trim());
 }
 
 function emptyOrder(): SortOrder {

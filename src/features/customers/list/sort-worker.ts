@@ -3,7 +3,7 @@
  * takes over a hundred milliseconds, which a sort click should not wait for. One column of a
  * complete list at a time (a job), or every column of a list still loading (a feed).
  */
-import { foldText } from './fold-text';
+import { sortKeyOfText } from './fold-text';
 import { takeFeedMessage, type SortFeed, type SortFeedMessage } from './sort-feed';
 import { sortJobValues, type SortJob, type SortJobResult } from './sort-job';
 import { sortOrderOf } from './sort-order';
@@ -23,7 +23,7 @@ self.onmessage = (event: MessageEvent<SortJob | SortFeedMessage>) => {
   const values = sortJobValues(event.data);
   const result: SortJobResult = {
     id: event.data.id,
-    order: values ? sortOrderOf(values.map((value) => foldText(value.trim()))) : undefined,
+    order: values ? sortOrderOf(values.map(sortKeyOfText)) : undefined,
   };
   const transfer = result.order ? [result.order.positions.buffer] : [];
   worker.postMessage(result, transfer);
