@@ -90,6 +90,11 @@ const signInRoute = createRoute({
 /** The list is loaded into memory once a page load; later visits to it keep that copy. */
 let listPrefetched = false;
 
+/** A few dozen rows from IndexedDB take a few milliseconds; a few frames is already slow. */
+const FIRST_SCREEN_WAIT_MS = 100;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Everything below needs a signed-in user with a token that still renews. */
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -106,21 +111,26 @@ const authenticatedRoute = createRoute({
     // The customer list's first screen is read while the token is proved, not after it. Its
     // module is imported here rather than at the top so that the first screen's code stays
     // small: it arrives while MSAL is still busy.
-    if (location.pathname === '/customers') {
-      // A module that cannot load (offline, not yet cached) only skips the head start: the
-      // page reads the saved list itself.
-      import('@/features/customers/list/customer-list-cache')
-        .then((cache) => {
-          cache.prefetchFirstScreen(cache.customerListCacheKey(account), {
-            withList: !listPrefetched,
-          });
-          listPrefetched = true;
-        })
-        .catch(() => undefined);
-    }
+    const firstScreen =
+      location.pathname === '/customers'
+        ? import('@/features/customers/list/customer-list-cache')
+            .then((cache) => {
+              const read = cache.prefetchFirstScreen(cache.customerListCacheKey(account), {
+                withList: !listPrefetched,
+              });
+              listPrefetched = true;
+              return read;
+            })
+            // A module that cannot load (offline, not yet cached) only skips the head start:
+            // the page reads the saved list itself.
+            .catch(() => undefined)
+        : undefined;
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.
     await acquireAccessToken(context.msal, context.config, account);
+    // The shell waits a moment for the first screen, read meanwhile, so that both paint in one
+    // frame; a slow or blocked IndexedDB never holds it longer than that.
+    if (firstScreen) await Promise.race([firstScreen, delay(FIRST_SCREEN_WAIT_MS)]);
   },
   component: AppShell,
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   clearCachedCustomerLists,
   customerListCacheKey,
+  peekFirstScreen,
   prefetchFirstScreen,
   readCachedCustomerList,
   readFirstScreen,
@@ -13,6 +14,7 @@ import {
   writeFirstScreen,
 } from './customer-list-cache';
 import { CustomerIndex } from './customer-index';
+import { memoryStorage } from './memory-storage';
 import type { CustomerRow } from './customer-row';
 import { CustomerTable, rowsOf, type CustomerRows } from './customer-table';
 
@@ -511,6 +513,36 @@ describe('the first screen', () => {
     await readFirstScreen(key);
     await clearCachedCustomerLists(account.homeAccountId);
     await expect(readCachedCustomerList(key)).resolves.toBe(undefined);
+  });
+
+  it('is waited for only where one was saved, and is there for the first render once read', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      const account = uniqueAccount();
+      const key = customerListCacheKey(account);
+      // Nothing saved: nothing to wait for, and no read's result to start with.
+      await expect(prefetchFirstScreen(key)).resolves.toBe(undefined);
+      expect(peekFirstScreen(key)).toBe(undefined);
+      await readFirstScreen(key);
+
+      const screen = { view: 'v', rows, matching: 3, total: 3 };
+      await writeFirstScreen(key, screen);
+      const read = prefetchFirstScreen(key);
+      expect(peekFirstScreen(key)).toBe(undefined);
+      await expect(read).resolves.toEqual(screen);
+      expect(peekFirstScreen(key)).toEqual(screen);
+      // The page's own read takes it; a later visit reads afresh.
+      await expect(readFirstScreen(key)).resolves.toEqual(screen);
+      expect(peekFirstScreen(key)).toBe(undefined);
+
+      await prefetchFirstScreen(key);
+      await clearCachedCustomerLists(account.homeAccountId);
+      expect(peekFirstScreen(key)).toBe(undefined);
+      expect(localStorage.length).toBe(0);
+      await expect(prefetchFirstScreen(key)).resolves.toBe(undefined);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('is cleared with the account’s lists', async () => {

@@ -15,6 +15,7 @@ import { customerColumnIds } from './customer-columns';
 import type { IndexParts, SearchText } from './customer-index';
 import { customerRowSchema, type CustomerRow } from './customer-row';
 import {
+  allBelow,
   CustomerTable,
   rowsOf,
   storedColumnsFit,
@@ -119,10 +120,7 @@ function ordersOf(entry: unknown, list: StoredList): StoredOrder[] {
     const read = storedOrderSchema.safeParse(order);
     if (!read.success) return [];
     const [, positions, filled] = read.data;
-    const fits =
-      positions.length === count &&
-      filled <= count &&
-      positions.every((position) => position < count);
+    const fits = positions.length === count && filled <= count && allBelow(positions, count);
     return fits ? [read.data] : [];
   });
 }
@@ -292,11 +290,50 @@ const firstScreenKey = (key: string) => `first-screen|${key}`;
 
 /** First screens read before the list's page could ask; see prefetchFirstScreen. */
 const prefetched = new Map<string, Promise<FirstScreen | undefined>>();
+/** And those of them already read, for the page's very first render (see peekFirstScreen). */
+const settled = new Map<string, FirstScreen>();
+
+/**
+ * Which lists have a first screen saved on this browser, in localStorage, which is read at once:
+ * the shell waits for a first screen only where there is one. On a first sign-in IndexedDB does
+ * not exist yet, and making it takes longer than the shell takes to render.
+ */
+const firstScreenMark = (key: string) => `partner-customers-portal.first-screen|${key}`;
+
+function hasFirstScreenMark(key: string): boolean {
+  try {
+    return localStorage.getItem(firstScreenMark(key)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function markFirstScreen(key: string) {
+  try {
+    localStorage.setItem(firstScreenMark(key), '1');
+  } catch {
+    // Then the shell does not wait for the first screen: the rows paint a moment after it.
+  }
+}
+
+function forgetFirstScreenMarks(homeAccountId: string) {
+  try {
+    const names = Array.from({ length: localStorage.length }, (_, at) => localStorage.key(at));
+    for (const name of names) {
+      if (name?.startsWith(firstScreenMark('')) && ofAccount(name, homeAccountId))
+        localStorage.removeItem(name);
+    }
+  } catch {
+    // Nothing was marked where localStorage is unavailable.
+  }
+}
 
 /**
  * Starts reading the first screen while the app still proves the session and loads the list's
  * code, so it is there for the page's first render. A read nobody takes is dropped soon: it is
  * a few dozen rows, but a later visit must read a fresh one.
+ *
+ * Resolves once the first screen is read, or at once when none was saved here.
  */
 export function prefetchFirstScreen(
   key: string,
@@ -307,9 +344,13 @@ export function prefetchFirstScreen(
    * memory would hold the main thread for nothing.
    */
   options: { withList?: boolean } = {},
-): void {
-  if (prefetched.has(key)) return;
-  const firstScreen = readSavedFirstScreen(key);
+): Promise<unknown> {
+  const already = prefetched.get(key);
+  if (already) return hasFirstScreenMark(key) ? already : Promise.resolve(undefined);
+  const firstScreen = readSavedFirstScreen(key).then((screen) => {
+    if (screen && prefetched.get(key) === firstScreen) settled.set(key, screen);
+    return screen;
+  });
   prefetched.set(key, firstScreen);
   if (options.withList) {
     prefetchedLists.set(
@@ -318,15 +359,29 @@ export function prefetchFirstScreen(
     );
   }
   setTimeout(() => {
-    prefetched.delete(key);
+    if (prefetched.get(key) === firstScreen) forgetPrefetched(key);
     prefetchedLists.delete(key);
   }, 10_000);
+  return hasFirstScreenMark(key) ? firstScreen : Promise.resolve(undefined);
+}
+
+function forgetPrefetched(key: string) {
+  prefetched.delete(key);
+  settled.delete(key);
+}
+
+/**
+ * The prefetched first screen when it has already been read: the list's page starts with it,
+ * so the shell and the first rows paint in one frame rather than one after the other.
+ */
+export function peekFirstScreen(key: string): FirstScreen | undefined {
+  return settled.get(key);
 }
 
 /** The saved first screen: the prefetched read when there is one, else a new one. */
 export function readFirstScreen(key: string): Promise<FirstScreen | undefined> {
   const read = prefetched.get(key);
-  prefetched.delete(key);
+  forgetPrefetched(key);
   return read ?? readSavedFirstScreen(key);
 }
 
@@ -345,6 +400,7 @@ export async function writeFirstScreen(key: string, screen: FirstScreen): Promis
   try {
     if (!mayWrite(key)) return;
     await set(firstScreenKey(key), { version: 1, ...screen }, cacheStore());
+    if (mayWrite(key)) markFirstScreen(key);
   } catch {
     // The next reload then waits for the whole list, as it did before this existed.
   }
@@ -468,9 +524,10 @@ async function rewriteCachedList(
 export async function clearCachedCustomerLists(homeAccountId: string): Promise<void> {
   signedOut.add(homeAccountId);
   // A read made before signing out must not show the list to the next sign-in.
-  for (const reads of [prefetched, prefetchedLists] as Map<string, unknown>[]) {
+  for (const reads of [prefetched, settled, prefetchedLists] as Map<string, unknown>[]) {
     for (const key of [...reads.keys()]) if (ofAccount(key, homeAccountId)) reads.delete(key);
   }
+  forgetFirstScreenMarks(homeAccountId);
   try {
     const all = await keys(cacheStore());
     await Promise.all(

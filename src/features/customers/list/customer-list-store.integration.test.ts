@@ -5,8 +5,14 @@ import { crawlCustomers, type CrawledPage } from '@/api/partner-center/crawl-cus
 import { classifyFailure, PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import { MemoryLedger } from '@/api/queue/budget-ledger';
 import { RequestQueue } from '@/api/queue/request-queue';
-import { readCachedCustomerList, writeCachedCustomerList } from './customer-list-cache';
+import {
+  prefetchFirstScreen,
+  readCachedCustomerList,
+  writeCachedCustomerList,
+  writeFirstScreen,
+} from './customer-list-cache';
 import type { CustomerRow } from './customer-row';
+import { memoryStorage } from './memory-storage';
 import { rowsOf, type CustomerRows } from './customer-table';
 import {
   CustomerListStore,
@@ -300,6 +306,22 @@ describe('the saved copy', () => {
     const refreshed = await done(second);
     expect(refreshed.cachedAt).toBe(undefined);
     expect(sorted(idsOf(listOf(refreshed.rows)))).toEqual(sorted(expected.ids));
+  });
+
+  it('starts with the first screen read ahead, so the page’s first render shows its rows', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      const key = newKey();
+      const screen = { view: 'v', rows: [savedRow('a')], matching: 1, total: 1 };
+      await writeFirstScreen(key, screen);
+      await prefetchFirstScreen(key);
+      const { client } = createClient(() => new Promise<Response>(() => {}));
+      const store = customerListStoreFor(client, key);
+      expect(store.getSnapshot().firstScreen).toEqual(screen);
+      expect(store.getSnapshot().rows.length).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps the saved rows on screen while the crawl runs, then shows and saves the new list', async () => {

@@ -3,6 +3,7 @@ import type { PageRequest } from '@/api/partner-center/list-customers';
 import type { PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import {
   addCachedCustomerRow,
+  peekFirstScreen,
   readCachedCustomerList,
   readFirstScreen,
   writeFirstScreen,
@@ -96,6 +97,7 @@ export class CustomerListStore {
     this.#client = client;
     this.#cacheKey = cacheKey;
     this.#now = now;
+    if (cacheKey) this.#snapshot.firstScreen = peekFirstScreen(cacheKey);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -258,7 +260,7 @@ export class CustomerListStore {
     if (this.#cacheKey) {
       const firstScreen = await readFirstScreen(this.#cacheKey);
       if (firstScreen && this.#snapshot.rows.length === 0) {
-        this.#publishNow({ firstScreen });
+        if (this.#snapshot.firstScreen !== firstScreen) this.#publishNow({ firstScreen });
         // Painted before the whole list is read: its reading holds the main thread a while.
         await afterNextPaint();
       }
