@@ -333,7 +333,9 @@ function forgetFirstScreenMarks(homeAccountId: string) {
  * code, so it is there for the page's first render. A read nobody takes is dropped soon: it is
  * a few dozen rows, but a later visit must read a fresh one.
  *
- * Resolves once the first screen is read, or at once when none was saved here.
+ * Resolves once the first screen is read, or at once when none was saved here: the shell waits
+ * for it, so that the first rows paint with it. A slow or blocked IndexedDB holds the shell no
+ * longer than FIRST_SCREEN_WAIT_MS.
  */
 export function prefetchFirstScreen(
   key: string,
@@ -346,7 +348,7 @@ export function prefetchFirstScreen(
   options: { withList?: boolean } = {},
 ): Promise<unknown> {
   const already = prefetched.get(key);
-  if (already) return hasFirstScreenMark(key) ? already : Promise.resolve(undefined);
+  if (already) return waitedFor(key, already);
   const firstScreen = readSavedFirstScreen(key).then((screen) => {
     if (screen && prefetched.get(key) === firstScreen) settled.set(key, screen);
     return screen;
@@ -362,7 +364,15 @@ export function prefetchFirstScreen(
     if (prefetched.get(key) === firstScreen) forgetPrefetched(key);
     prefetchedLists.delete(key);
   }, 10_000);
-  return hasFirstScreenMark(key) ? firstScreen : Promise.resolve(undefined);
+  return waitedFor(key, firstScreen);
+}
+
+/** A few dozen rows from IndexedDB take a few milliseconds; a few frames is already slow. */
+const FIRST_SCREEN_WAIT_MS = 100;
+
+function waitedFor(key: string, read: Promise<FirstScreen | undefined>): Promise<unknown> {
+  if (!hasFirstScreenMark(key)) return Promise.resolve(undefined);
+  return Promise.race([read, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
 }
 
 function forgetPrefetched(key: string) {
