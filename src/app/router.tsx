@@ -90,11 +90,6 @@ const signInRoute = createRoute({
 /** The list is loaded into memory once a page load; later visits to it keep that copy. */
 let listPrefetched = false;
 
-/** A few dozen rows from IndexedDB take a few milliseconds; a few frames is already slow. */
-const FIRST_SCREEN_WAIT_MS = 100;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Everything below needs a signed-in user with a token that still renews. */
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -128,9 +123,9 @@ const authenticatedRoute = createRoute({
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.
     await acquireAccessToken(context.msal, context.config, account);
-    // The shell waits a moment for the first screen, read meanwhile, so that both paint in one
-    // frame; a slow or blocked IndexedDB never holds it longer than that.
-    if (firstScreen) await Promise.race([firstScreen, delay(FIRST_SCREEN_WAIT_MS)]);
+    // The shell waits for the first screen, read meanwhile, so that both paint in one frame;
+    // prefetchFirstScreen bounds the wait, so a slow or blocked IndexedDB never holds it long.
+    await firstScreen;
   },
   component: AppShell,
 });
