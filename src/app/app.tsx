@@ -38,6 +38,7 @@ export function App(props: {
       msal: props.msal,
       config: props.config,
       queryClient,
+      partnerCenter: partnerCenter.client,
       redirectError: props.redirectError,
     }),
   );

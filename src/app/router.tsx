@@ -9,6 +9,7 @@ import {
   redirect,
   stripSearchParams,
 } from '@tanstack/react-router';
+import type { PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import { acquireAccessToken } from '@/auth/access-token';
 import { signInSearchSchema } from '@/auth/redirect-target';
 import type { RuntimeConfig } from '@/config/runtime-config';
@@ -68,6 +69,7 @@ export interface RouterContext {
   msal: IPublicClientApplication;
   config: RuntimeConfig;
   queryClient: QueryClient;
+  partnerCenter: PartnerCenterClient;
   redirectError: Error | undefined;
 }
 
@@ -86,6 +88,12 @@ const signInRoute = createRoute({
   },
   component: SignInRoute,
 });
+
+/**
+ * How long a first sign-in's shell waits for the list's first page: Partner Center's own answer
+ * often takes longer, and then the shell shows first, as it would have.
+ */
+const FIRST_PAGE_WAIT_MS = 100;
 
 /** The list is loaded into memory once a page load; later visits to it keep that copy. */
 let listPrefetched = false;
@@ -123,6 +131,15 @@ const authenticatedRoute = createRoute({
     // Proves the session is alive (renewing the token if it is near expiry) before the shell
     // shows, and warms the cache for the first Partner Center call.
     await acquireAccessToken(context.msal, context.config, account);
+    // With nothing saved here to show first, the list's first page is asked for now, and the
+    // shell waits a moment for its rows too.
+    if (location.pathname === '/customers') {
+      await import('@/features/customers/list/customer-list-store')
+        .then((list) =>
+          list.startCustomerListAhead(context.partnerCenter, account, FIRST_PAGE_WAIT_MS),
+        )
+        .catch(() => undefined);
+    }
     // The shell waits for the first screen, read meanwhile, so that both paint in one frame;
     // prefetchFirstScreen bounds the wait, so a slow or blocked IndexedDB never holds it long.
     await firstScreen;

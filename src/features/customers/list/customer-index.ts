@@ -43,6 +43,9 @@ interface LastMatch {
   rows: Uint32Array;
 }
 
+/** About two pages of Partner Center's: a few milliseconds to fold. */
+const FOLD_WHEN_SEARCHED_UP_TO = 1_000;
+
 /**
  * The loaded customers with what makes every keystroke cheap: the searchable text of every row,
  * folded once into one string, and one sort order per column (row positions, computed once, or
@@ -55,7 +58,14 @@ interface LastMatch {
  */
 export class CustomerIndex {
   readonly table: CustomerTable;
-  #search: SearchText;
+  #searchText: SearchText | undefined;
+  /** See the constructor: a small first index folds its rows when it is first searched. */
+  get #search(): SearchText {
+    return (this.#searchText ??= searchTextOf(this.table, 0));
+  }
+  set #search(search: SearchText) {
+    this.#searchText = search;
+  }
   readonly #orders = new Map<CustomerColumnId, SortOrder>();
   /**
    * The folded key of every row, by position, for the columns this index sorted or extended
@@ -94,7 +104,10 @@ export class CustomerIndex {
     }
     const base = previous && table.extends(previous.table) ? previous : undefined;
     if (!base) {
-      this.#search = searchTextOf(table, 0);
+      // A crawl's first page is folded when it is first searched or extended (a few
+      // milliseconds), not before its rows paint: the user is waiting for them. A bigger table
+      // is folded now, so that its first search is as quick as every other.
+      if (table.length > FOLD_WHEN_SEARCHED_UP_TO) this.#search = searchTextOf(table, 0);
       return;
     }
     const start = base.table.length;

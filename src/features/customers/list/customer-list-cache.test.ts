@@ -8,6 +8,7 @@ import {
   prefetchFirstScreen,
   readCachedCustomerList,
   readFirstScreen,
+  savedHere,
   updateCachedCustomerRow,
   writeCachedCustomerList,
   writeCachedSortOrders,
@@ -540,6 +541,25 @@ describe('the first screen', () => {
       expect(peekFirstScreen(key)).toBe(undefined);
       expect(localStorage.length).toBe(0);
       await expect(prefetchFirstScreen(key)).resolves.toBe(undefined);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('is marked as saved here, as a saved list is, until sign-out; unknown without localStorage', async () => {
+    const [one, other] = [uniqueAccount(), uniqueAccount()];
+    const [first, second] = [customerListCacheKey(one), customerListCacheKey(other)];
+    expect(savedHere(first)).toBe(undefined);
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      expect(savedHere(first)).toBe(false);
+      await writeFirstScreen(first, { view: 'v', rows, matching: 3, total: 3 });
+      expect(savedHere(first)).toBe(true);
+      await writeCachedCustomerList(second, { rows, totalCount: 3, savedAt: 1 });
+      expect(savedHere(second)).toBe(true);
+      expect(savedHere(customerListCacheKey(uniqueAccount(one.tenantId)))).toBe(false);
+      await clearCachedCustomerLists(other.homeAccountId);
+      expect([savedHere(first), savedHere(second)]).toEqual([true, false]);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -294,33 +294,36 @@ const prefetched = new Map<string, Promise<FirstScreen | undefined>>();
 const settled = new Map<string, FirstScreen>();
 
 /**
- * Which lists have a first screen saved on this browser, in localStorage, which is read at once:
- * the shell waits for a first screen only where there is one. On a first sign-in IndexedDB does
- * not exist yet, and making it takes longer than the shell takes to render.
+ * Which lists have something saved on this browser (a first screen, the whole list), in
+ * localStorage, which is read at once. Where there is, the shell waits a moment for the first
+ * screen; where there is not (a first sign-in here), the list asks Partner Center for its first
+ * page at once. IndexedDB could only say so later: on a first sign-in it does not exist yet, and
+ * making it takes longer than the shell takes to render.
  */
-const firstScreenMark = (key: string) => `partner-customers-portal.first-screen|${key}`;
+const savedMark = (key: string) => `partner-customers-portal.saved|${key}`;
 
-function hasFirstScreenMark(key: string): boolean {
+/** Whether this list has something saved here; undefined where localStorage cannot tell. */
+export function savedHere(key: string): boolean | undefined {
   try {
-    return localStorage.getItem(firstScreenMark(key)) !== null;
+    return localStorage.getItem(savedMark(key)) !== null;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function markFirstScreen(key: string) {
+function markSaved(key: string) {
   try {
-    localStorage.setItem(firstScreenMark(key), '1');
+    localStorage.setItem(savedMark(key), '1');
   } catch {
     // Then the shell does not wait for the first screen: the rows paint a moment after it.
   }
 }
 
-function forgetFirstScreenMarks(homeAccountId: string) {
+function forgetSavedMarks(homeAccountId: string) {
   try {
     const names = Array.from({ length: localStorage.length }, (_, at) => localStorage.key(at));
     for (const name of names) {
-      if (name?.startsWith(firstScreenMark('')) && ofAccount(name, homeAccountId))
+      if (name?.startsWith(savedMark('')) && ofAccount(name, homeAccountId))
         localStorage.removeItem(name);
     }
   } catch {
@@ -371,7 +374,7 @@ export function prefetchFirstScreen(
 const FIRST_SCREEN_WAIT_MS = 100;
 
 function waitedFor(key: string, read: Promise<FirstScreen | undefined>): Promise<unknown> {
-  if (!hasFirstScreenMark(key)) return Promise.resolve(undefined);
+  if (savedHere(key) !== true) return Promise.resolve(undefined);
   return Promise.race([read, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
 }
 
@@ -410,7 +413,7 @@ export async function writeFirstScreen(key: string, screen: FirstScreen): Promis
   try {
     if (!mayWrite(key)) return;
     await set(firstScreenKey(key), { version: 1, ...screen }, cacheStore());
-    if (mayWrite(key)) markFirstScreen(key);
+    if (mayWrite(key)) markSaved(key);
   } catch {
     // The next reload then waits for the whole list, as it did before this existed.
   }
@@ -443,6 +446,7 @@ export async function writeCachedCustomerList(
       ],
       cacheStore(),
     );
+    if (mayWrite(key)) markSaved(key);
   } catch {
     // Not being able to cache costs the next visit its head start, nothing else.
   }
@@ -537,7 +541,7 @@ export async function clearCachedCustomerLists(homeAccountId: string): Promise<v
   for (const reads of [prefetched, settled, prefetchedLists] as Map<string, unknown>[]) {
     for (const key of [...reads.keys()]) if (ofAccount(key, homeAccountId)) reads.delete(key);
   }
-  forgetFirstScreenMarks(homeAccountId);
+  forgetSavedMarks(homeAccountId);
   try {
     const all = await keys(cacheStore());
     await Promise.all(

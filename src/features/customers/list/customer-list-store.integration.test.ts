@@ -6,6 +6,7 @@ import { classifyFailure, PartnerCenterClient } from '@/api/partner-center/partn
 import { MemoryLedger } from '@/api/queue/budget-ledger';
 import { RequestQueue } from '@/api/queue/request-queue';
 import {
+  customerListCacheKey,
   prefetchFirstScreen,
   readCachedCustomerList,
   writeCachedCustomerList,
@@ -17,6 +18,7 @@ import { rowsOf, type CustomerRows } from './customer-table';
 import {
   CustomerListStore,
   customerListStoreFor,
+  startCustomerListAhead,
   type CrawlState,
   type CustomerListSnapshot,
 } from './customer-list-store';
@@ -272,7 +274,119 @@ describe('crawling the whole list', () => {
   });
 });
 
+/**
+ * Holds IndexedDB's customer-lists store in a read-write transaction until released, as a slow
+ * disk (or a database still being made) would: every read of the saved copy waits behind it.
+ */
+async function holdSavedLists(): Promise<() => Promise<void>> {
+  await writeCachedCustomerList(newKey(), { rows: [], totalCount: 0, savedAt: 0 });
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('partner-customers-portal');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  let holding = true;
+  const transaction = db.transaction('customer-lists', 'readwrite');
+  const lists = transaction.objectStore('customer-lists');
+  // A transaction lives while it has requests: one more each time the last one answers.
+  const keepAlive = () => {
+    if (holding) lists.get('held').onsuccess = keepAlive;
+  };
+  keepAlive();
+  const finished = new Promise<void>((resolve) => (transaction.oncomplete = () => resolve()));
+  return async () => {
+    holding = false;
+    await finished;
+    db.close();
+  };
+}
+
+describe('starting ahead of the page (a sign-in)', () => {
+  const newAccount = () => {
+    const tenantId = emulator.tenants.fabrikam;
+    return { tenantId, homeAccountId: `${crypto.randomUUID()}.${tenantId}` };
+  };
+
+  it('where nothing is saved here, asks for the first page and settles once its rows are in', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      const account = newAccount();
+      const { client } = createClient();
+      await startCustomerListAhead(client, account, 60_000);
+      const store = customerListStoreFor(client, customerListCacheKey(account));
+      expect(store.getSnapshot().rows.length).toBe(PAGE_SIZE);
+      await done(store);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('where a list is saved here, starts nothing: the page shows the saved copy first', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      const account = newAccount();
+      const key = customerListCacheKey(account);
+      await writeCachedCustomerList(key, { rows: [savedRow('s1')], totalCount: 1, savedAt: 1 });
+      const { client, sent } = createClient();
+      await startCustomerListAhead(client, account, 60_000);
+      expect(customerListStoreFor(client, key).getSnapshot().state).toBe('starting');
+      expect(sent).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('settles after its longest wait when Partner Center does not answer', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      const account = newAccount();
+      const { client, sent } = createClient(() => new Promise<Response>(() => {}));
+      await startCustomerListAhead(client, account, 20);
+      await vi.waitFor(() => expect(sent).toHaveLength(1));
+      const store = customerListStoreFor(client, customerListCacheKey(account));
+      expect(store.getSnapshot()).toMatchObject({ state: 'loading', loaded: 0 });
+      store.pause();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('settles at once when the first page is refused', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    try {
+      const account = newAccount();
+      const { client } = createClient(() =>
+        Promise.resolve(Response.json({ code: 403, description: 'No.' }, { status: 403 })),
+      );
+      await startCustomerListAhead(client, account, 60_000);
+      const store = customerListStoreFor(client, customerListCacheKey(account));
+      expect(store.getSnapshot().state).toBe('failed');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('the saved copy', () => {
+  it('is not waited for where nothing is saved here: the first page is asked for at once', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const release = await holdSavedLists();
+    try {
+      const expected = await listing();
+      const { client } = createClient();
+      const store = new CustomerListStore(client, newKey());
+      store.start();
+      const first = await until(store, (snapshot) => snapshot.rows.length > 0);
+      expect(idsOf(listOf(first.rows))).toEqual(expected.ids.slice(0, PAGE_SIZE));
+      expect(first.cachedAt).toBe(undefined);
+      await release();
+      await done(store);
+    } finally {
+      await release();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('saves the complete list, which a new session shows before its first page arrives', async () => {
     const expected = await listing();
     const key = newKey();

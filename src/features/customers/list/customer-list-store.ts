@@ -3,9 +3,11 @@ import type { PageRequest } from '@/api/partner-center/list-customers';
 import type { PartnerCenterClient } from '@/api/partner-center/partner-center-client';
 import {
   addCachedCustomerRow,
+  customerListCacheKey,
   peekFirstScreen,
   readCachedCustomerList,
   readFirstScreen,
+  savedHere,
   writeFirstScreen,
   type FirstScreen,
   updateCachedCustomerRow,
@@ -257,6 +259,11 @@ export class CustomerListStore {
   }
 
   async #loadCacheThenCrawl() {
+    // Nothing saved here to show first (a first sign-in on this browser): the first page is
+    // what the user waits for, so it is asked for now, not once IndexedDB, made afresh on a
+    // first visit, has said there is nothing. A saved list found all the same is still shown
+    // if it comes back before the first page, and the crawl then refreshes it.
+    if (this.#cacheKey && savedHere(this.#cacheKey) === false) this.#crawl(undefined);
     if (this.#cacheKey) {
       const firstScreen = await readFirstScreen(this.#cacheKey);
       if (firstScreen && this.#snapshot.rows.length === 0) {
@@ -290,13 +297,17 @@ export class CustomerListStore {
           firstPagePriority: !from && showingNothing ? 'interactive' : 'background',
           signal: controller.signal,
         });
+        let firstPage = true;
         for await (const { page, next } of pages) {
           // A page that answered before the pause is kept, so resuming asks for the one after
           // it; a crawl another one replaced keeps nothing.
           const paused = this.#paused === controller;
           if (controller.signal.aborted && !paused) return;
           for (const item of page.items) this.#fetch(toCustomerRow(item));
-          this.#sortFeed?.flush();
+          // The first page's rows go to the sort worker with the second page's: sending them
+          // (and making the worker) now would hold the first rows' paint.
+          if (!firstPage) this.#sortFeed?.flush();
+          firstPage = false;
           this.#resumeFrom = next;
           // Paused on the last page, the list is complete all the same.
           if (paused && next) return this.#publishNow({ loaded: this.#positions.size });
@@ -430,6 +441,39 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame !== 'function') return resolve();
     requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/**
+ * Starts the account's list before its page renders, where nothing saved here can show first
+ * (a first sign-in on this browser), and settles once its first rows are in, or the crawl has
+ * stopped, or after `longestWaitMs`: the shell that waits for it paints with the first rows
+ * instead of a frame or two before them. Elsewhere the page starts the list itself, with its
+ * saved first screen, and this settles at once.
+ */
+export function startCustomerListAhead(
+  client: PartnerCenterClient,
+  account: { tenantId: string; homeAccountId: string },
+  longestWaitMs: number,
+): Promise<void> {
+  const cacheKey = customerListCacheKey(account);
+  if (savedHere(cacheKey) !== false) return Promise.resolve();
+  const store = customerListStoreFor(client, cacheKey);
+  store.start();
+  return new Promise<void>((resolve) => {
+    const settle = () => {
+      const { rows, state } = store.getSnapshot();
+      if (rows.length === 0 && (state === 'starting' || state === 'loading')) return;
+      stop();
+    };
+    const timer = setTimeout(() => stop(), longestWaitMs);
+    const unsubscribe = store.subscribe(settle);
+    const stop = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    settle();
   });
 }
 

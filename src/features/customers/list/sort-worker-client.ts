@@ -58,13 +58,16 @@ export interface SortFeedHandle {
   drop(): void;
 }
 
-/** A feed for one crawl, or undefined where there is no worker. */
+/**
+ * A feed for one crawl, or undefined where there is no worker. The worker is made when the
+ * feed's first rows are sent, not now: making it holds the main thread ~7 ms, and a feed opens
+ * on the crawl's first page, whose rows the user is waiting to see.
+ */
 export function openSortFeed(): SortFeedHandle | undefined {
-  const target = sortWorker();
-  if (!target) return undefined;
+  if (typeof Worker === 'undefined') return undefined;
   const feed = (nextId += 1);
   return sortFeedHandle(feed, {
-    post: (message) => target.postMessage(message),
+    post: (message) => sortWorker()?.postMessage(message),
     answered: (resolve) => pendingFeeds.set(feed, resolve),
     forget: () => pendingFeeds.delete(feed),
   });
