@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { ApiError } from '@/api/partner-center/api-error';
 import { crawlCustomers, type CrawledPage } from '@/api/partner-center/crawl-customers';
 import { classifyFailure, PartnerCenterClient } from '@/api/partner-center/partner-center-client';
@@ -302,68 +302,52 @@ async function holdSavedLists(): Promise<() => Promise<void>> {
 }
 
 describe('starting ahead of the page (a sign-in)', () => {
+  // A browser's localStorage, empty: nothing saved here yet.
+  beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
   const newAccount = () => {
     const tenantId = emulator.tenants.fabrikam;
     return { tenantId, homeAccountId: `${crypto.randomUUID()}.${tenantId}` };
   };
 
   it('where nothing is saved here, asks for the first page and settles once its rows are in', async () => {
-    vi.stubGlobal('localStorage', memoryStorage());
-    try {
-      const account = newAccount();
-      const { client } = createClient();
-      await startCustomerListAhead(client, account, 60_000);
-      const store = customerListStoreFor(client, customerListCacheKey(account));
-      expect(store.getSnapshot().rows.length).toBe(PAGE_SIZE);
-      await done(store);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const account = newAccount();
+    const { client } = createClient();
+    await startCustomerListAhead(client, account, 60_000);
+    const store = customerListStoreFor(client, customerListCacheKey(account));
+    expect(store.getSnapshot().rows.length).toBe(PAGE_SIZE);
+    await done(store);
   });
 
   it('where a list is saved here, starts nothing: the page shows the saved copy first', async () => {
-    vi.stubGlobal('localStorage', memoryStorage());
-    try {
-      const account = newAccount();
-      const key = customerListCacheKey(account);
-      await writeCachedCustomerList(key, { rows: [savedRow('s1')], totalCount: 1, savedAt: 1 });
-      const { client, sent } = createClient();
-      await startCustomerListAhead(client, account, 60_000);
-      expect(customerListStoreFor(client, key).getSnapshot().state).toBe('starting');
-      expect(sent).toHaveLength(0);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const account = newAccount();
+    const key = customerListCacheKey(account);
+    await writeCachedCustomerList(key, { rows: [savedRow('s1')], totalCount: 1, savedAt: 1 });
+    const { client, sent } = createClient();
+    await startCustomerListAhead(client, account, 60_000);
+    expect(customerListStoreFor(client, key).getSnapshot().state).toBe('starting');
+    expect(sent).toHaveLength(0);
   });
 
   it('settles after its longest wait when Partner Center does not answer', async () => {
-    vi.stubGlobal('localStorage', memoryStorage());
-    try {
-      const account = newAccount();
-      const { client, sent } = createClient(() => new Promise<Response>(() => {}));
-      await startCustomerListAhead(client, account, 20);
-      await vi.waitFor(() => expect(sent).toHaveLength(1));
-      const store = customerListStoreFor(client, customerListCacheKey(account));
-      expect(store.getSnapshot()).toMatchObject({ state: 'loading', loaded: 0 });
-      store.pause();
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const account = newAccount();
+    const { client, sent } = createClient(() => new Promise<Response>(() => {}));
+    await startCustomerListAhead(client, account, 20);
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    const store = customerListStoreFor(client, customerListCacheKey(account));
+    expect(store.getSnapshot()).toMatchObject({ state: 'loading', loaded: 0 });
+    store.pause();
   });
 
   it('settles at once when the first page is refused', async () => {
-    vi.stubGlobal('localStorage', memoryStorage());
-    try {
-      const account = newAccount();
-      const { client } = createClient(() =>
-        Promise.resolve(Response.json({ code: 403, description: 'No.' }, { status: 403 })),
-      );
-      await startCustomerListAhead(client, account, 60_000);
-      const store = customerListStoreFor(client, customerListCacheKey(account));
-      expect(store.getSnapshot().state).toBe('failed');
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const account = newAccount();
+    const { client } = createClient(() =>
+      Promise.resolve(Response.json({ code: 403, description: 'No.' }, { status: 403 })),
+    );
+    await startCustomerListAhead(client, account, 60_000);
+    const store = customerListStoreFor(client, customerListCacheKey(account));
+    expect(store.getSnapshot().state).toBe('failed');
   });
 });
 
