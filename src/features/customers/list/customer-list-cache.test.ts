@@ -558,8 +558,12 @@ describe('the first screen', () => {
       await writeCachedCustomerList(second, { rows, totalCount: 3, savedAt: 1 });
       expect(savedHere(second)).toBe(true);
       expect(savedHere(customerListCacheKey(uniqueAccount(one.tenantId)))).toBe(false);
+      // A mark of the earlier name goes too.
+      const earlier = `partner-customers-portal.first-screen|${second}`;
+      localStorage.setItem(earlier, '1');
       await clearCachedCustomerLists(other.homeAccountId);
       expect([savedHere(first), savedHere(second)]).toEqual([true, false]);
+      expect(localStorage.getItem(earlier)).toBe(null);
     } finally {
       vi.unstubAllGlobals();
     }

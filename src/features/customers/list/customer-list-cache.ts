@@ -319,12 +319,15 @@ function markSaved(key: string) {
   }
 }
 
+/** The marks' earlier name, which marked first screens only: a sign-out clears those too. */
+const EARLIER_MARK = 'partner-customers-portal.first-screen|';
+
 function forgetSavedMarks(homeAccountId: string) {
   try {
     const names = Array.from({ length: localStorage.length }, (_, at) => localStorage.key(at));
     for (const name of names) {
-      if (name?.startsWith(savedMark('')) && ofAccount(name, homeAccountId))
-        localStorage.removeItem(name);
+      const mark = name?.startsWith(savedMark('')) || name?.startsWith(EARLIER_MARK);
+      if (name && mark && ofAccount(name, homeAccountId)) localStorage.removeItem(name);
     }
   } catch {
     // Nothing was marked where localStorage is unavailable.
