@@ -558,9 +558,12 @@ describe('the first screen', () => {
       await writeCachedCustomerList(second, { rows, totalCount: 3, savedAt: 1 });
       expect(savedHere(second)).toBe(true);
       expect(savedHere(customerListCacheKey(uniqueAccount(one.tenantId)))).toBe(false);
-      // A mark of the earlier name goes too.
-      const earlier = `partner-customers-portal.first-screen|${second}`;
+      // A mark of the earlier name (a first screen saved by an earlier version) counts, and goes
+      // with the rest.
+      const third = customerListCacheKey(other).replace(/^[^|]+/, crypto.randomUUID());
+      const earlier = `partner-customers-portal.first-screen|${third}`;
       localStorage.setItem(earlier, '1');
+      expect(savedHere(third)).toBe(true);
       await clearCachedCustomerLists(other.homeAccountId);
       expect([savedHere(first), savedHere(second)]).toEqual([true, false]);
       expect(localStorage.getItem(earlier)).toBe(null);

@@ -302,10 +302,14 @@ const settled = new Map<string, FirstScreen>();
  */
 const savedMark = (key: string) => `partner-customers-portal.saved|${key}`;
 
+/** The marks' earlier name, which marked first screens only: it still says a list was saved. */
+const EARLIER_MARK = 'partner-customers-portal.first-screen|';
+
 /** Whether this list has something saved here; undefined where localStorage cannot tell. */
 export function savedHere(key: string): boolean | undefined {
   try {
-    return localStorage.getItem(savedMark(key)) !== null;
+    const marked = (name: string) => localStorage.getItem(name) !== null;
+    return marked(savedMark(key)) || marked(`${EARLIER_MARK}${key}`);
   } catch {
     return undefined;
   }
@@ -318,9 +322,6 @@ function markSaved(key: string) {
     // Then the shell does not wait for the first screen: the rows paint a moment after it.
   }
 }
-
-/** The marks' earlier name, which marked first screens only: a sign-out clears those too. */
-const EARLIER_MARK = 'partner-customers-portal.first-screen|';
 
 function forgetSavedMarks(homeAccountId: string) {
   try {
