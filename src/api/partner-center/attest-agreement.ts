@@ -1,3 +1,4 @@
+import type { Priority } from '@/api/queue/sliding-window';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { customerKeys } from './customer-keys';
 import { CUSTOMER_AGREEMENT } from './get-agreement-template';
@@ -19,7 +20,7 @@ export function attestAgreement(
   client: PartnerCenterClient,
   customerId: string,
   agreement: AgreementRequest,
-  options: { requestId?: string; signal?: AbortSignal } = {},
+  options: { requestId?: string; signal?: AbortSignal; priority?: Priority } = {},
 ): Promise<Agreement> {
   return client.request(agreementSchema, {
     method: 'POST',

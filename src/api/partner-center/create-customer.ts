@@ -1,3 +1,4 @@
+import type { Priority } from '@/api/queue/sliding-window';
 import type { PartnerCenterClient } from './partner-center-client';
 import {
   createdCustomerSchema,
@@ -16,7 +17,7 @@ import {
 export function createCustomer(
   client: PartnerCenterClient,
   customer: CreateCustomerRequest,
-  options: { requestId?: string; signal?: AbortSignal } = {},
+  options: { requestId?: string; signal?: AbortSignal; priority?: Priority } = {},
 ): Promise<CreatedCustomer> {
   return client.request(createdCustomerSchema, {
     method: 'POST',

@@ -8,6 +8,7 @@ import { agreementTemplateQueryOptions } from '@/api/partner-center/get-agreemen
 import { usePartnerCenterClient } from '@/api/partner-center/partner-center-context';
 import type { CustomerListItem, UserCredentials } from '@/api/partner-center/resources';
 import { useOnline } from '@/components/use-online';
+import { isDefiniteRefusal } from '@/features/onboarding/model/definite-refusal';
 import type { NewCustomerOutput } from '@/features/onboarding/model/new-customer-schema';
 
 export type StepState =
@@ -31,21 +32,6 @@ export type CreatePhase =
   | { type: 'refused'; error: ApiError }
   | { type: 'failed'; error: unknown; outcomeUnknown: boolean }
   | { type: 'created'; result: CreatedCustomerResult };
-
-/**
- * Partner Center's own refusal of this request: a response that says the customer was not
- * made. Everything else (no response, a timeout, a 5xx, a 429, the queue giving up, a sign-in
- * or role failure in front of Partner Center) leaves the outcome open.
- */
-export function isDefiniteRefusal(error: unknown): error is ApiError {
-  if (!(error instanceof ApiError) || error.status === undefined) return false;
-  return (
-    error.status >= 400 &&
-    error.status < 500 &&
-    ![401, 403, 408, 429].includes(error.status) &&
-    error.kind !== 'invalid-response'
-  );
-}
 
 /**
  * Create, exactly once, then the steps after it. The operation's MS-RequestId comes from the
