@@ -32,7 +32,7 @@ const boundaries = [
     from: './src/app',
     message: 'Features never import the app; the app composes features.',
   },
-  ...['api', 'auth', 'components', 'config', 'countries', 'forms'].map((shared) => ({
+  ...['api', 'auth', 'components', 'config', 'countries', 'files', 'forms'].map((shared) => ({
     target: `./src/${shared}`,
     from: ['./src/features', './src/app'],
     message: 'Shared code flows one way: shared -> features -> app.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { customerColumn, customerColumns } from './customer-columns';
 import type { CustomerRow } from './customer-row';
-import { customersCsv, neutralizeFormula } from './csv-export';
+import { neutralizeFormula } from '@/files/csv';
+import { customersCsv } from './csv-export';
 
 describe('formula injection', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tTabbed', '\rReturn'])('neutralises %j', (value) => {

@@ -32,7 +32,8 @@ import {
   type CustomersSearch,
 } from '@/features/customers/list/customers-search';
 import { CustomersToolbar } from '@/features/customers/list/customers-toolbar';
-import { csvFileName, customersCsv, downloadCsv } from '@/features/customers/list/csv-export';
+import { csvFileName, customersCsv } from '@/features/customers/list/csv-export';
+import { downloadCsv } from '@/files/csv';
 import { rememberCustomersSearch } from '@/features/customers/list/last-customers-search';
 import { useSavedViews, type SavedView } from '@/features/customers/list/saved-views';
 import { useCustomerList } from '@/features/customers/list/use-customer-list';
