@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { createStore, entries } from 'idb-keyval';
+import { createStore, del, entries } from 'idb-keyval';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { listAgreements } from '@/api/partner-center/attest-agreement';
 import { getAgreementTemplate } from '@/api/partner-center/get-agreement-template';
@@ -8,7 +8,7 @@ import type { CreateCustomerRequest, UserCredentials } from '@/api/partner-cente
 import { MemoryLedger } from '@/api/queue/budget-ledger';
 import { RequestQueue } from '@/api/queue/request-queue';
 import { newImportRun, runImport, type ImportRun } from './import-run';
-import { importRunsOf, saveImportRun } from './import-run-store';
+import { importRunsOf, saveImportRowState, saveImportRun } from './import-run-store';
 
 /**
  * The import's run against the real emulator over HTTP (vitest.global-setup.ts), as Adele in
@@ -118,7 +118,7 @@ function runOf(rows: { customer: CreateCustomerRequest; agreement?: typeof agree
 function optionsFor(client: PartnerCenterClient, credentials = new Map<number, UserCredentials>()) {
   return {
     client,
-    save: saveImportRun,
+    save: saveImportRowState,
     agreementTemplate: () => getAgreementTemplate(client),
     credentials,
   };
@@ -133,6 +133,7 @@ describe('running an import', () => {
       // Taken by the first row a moment before: Partner Center refuses it, nothing is made.
       { customer: { ...customer(), companyProfile: first.companyProfile } },
     ]);
+    await saveImportRun(run);
     const { client, sent, priorities } = createClient();
     const credentials = new Map<number, UserCredentials>();
     await expect(runImport(run, optionsFor(client, credentials))).resolves.toEqual({
@@ -177,9 +178,23 @@ describe('running an import', () => {
     expect(stored).not.toContain('Hunter2!secret');
   });
 
+  it('loads a row whose state was never saved as waiting, with the ids the run was made with', async () => {
+    const run = runOf([{ customer: customer() }, { customer: customer() }]);
+    await saveImportRun(run);
+    const [first, second] = run.rows;
+    if (!first || !second) throw new Error('two rows');
+    first.run = { ...first.run, status: 'sending' };
+    await saveImportRowState(run, 0);
+    await del(`row|${run.id}|1`, createStore('partner-customers-portal-imports', 'imports'));
+    const [loaded] = await importRunsOf(run.owner);
+    expect(loaded?.rows.map((row) => row.run)).toEqual([first.run, second.run]);
+    expect(await importRunsOf(`${run.owner}x`)).toEqual([]);
+  });
+
   it('resumes a create whose answers were lost with the same MS-RequestId: one customer', async () => {
     const row = customer();
     const run = runOf([{ customer: row, agreement }, { customer: customer() }]);
+    await saveImportRun(run);
     // Every answer to the create is lost, after Partner Center carried it out each time.
     const lossy = createClient({
       loseAnswersTo: (sent) => sent.method === 'POST' && sent.path === '/v1/customers',
