@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countryCodeOf,
   countryName,
   countryOptions,
   isPartnerCenterCountry,
@@ -154,5 +155,18 @@ describe('countryOptions', () => {
     expect(() => countryOptions('not a locale')).not.toThrow();
     expect(() => countryOptions('')).not.toThrow();
     expect(names('not a locale')).toEqual(names('en'));
+  });
+});
+
+describe('countryCodeOf', () => {
+  it('reads a country by its code, in any case, or its English name', () => {
+    expect(['pl', 'PL ', 'Poland', 'united states'].map(countryCodeOf)).toEqual([
+      'PL',
+      'PL',
+      'PL',
+      'US',
+    ]);
+    expect(countryCodeOf('Polska')).toBe(undefined);
+    expect(countryCodeOf('ZZ')).toBe(undefined);
   });
 });

@@ -75,6 +75,18 @@ export function countryOptions(locale = 'en'): CountryOption[] {
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
+let codeByEnglishName: Map<string, string> | undefined;
+
+/** A Partner Center country code from "pl", "PL" or "Poland"; undefined for anything else. */
+export function countryCodeOf(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (isPartnerCenterCountry(trimmed)) return toCountryCode(trimmed);
+  codeByEnglishName ??= new Map(
+    countryOptions('en').map(({ code, name }) => [name.toLowerCase(), code] as const),
+  );
+  return codeByEnglishName.get(trimmed.toLowerCase());
+}
+
 /** Country names that English writes with "the": the United States, the Netherlands. */
 const withArticle =
   /\b(?:Islands|Republic|States|Kingdom|Emirates|Territory|Territories|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros)\b/;

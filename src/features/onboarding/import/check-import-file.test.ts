@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportFile } from './check-import-file';
+import { checkImportFile, duplicateDomains } from './check-import-file';
 import { matchColumns } from './import-columns';
 import { parseImportText } from './import-file';
 import { checkImportRow, type ImportBatchOptions } from './import-row';
@@ -91,5 +91,23 @@ describe('checkImportFile', () => {
       signal: closing.signal,
     });
     expect(checked).toBe(undefined);
+  });
+});
+
+describe('duplicateDomains', () => {
+  it('flags every row whose prefix another row has, whatever its case or suffix', () => {
+    const duplicates = duplicateDomains([
+      { line: 2, domain: 'contoso' },
+      { line: 3, domain: 'fabrikam' },
+      { line: 4, domain: 'Contoso.onmicrosoft.com' },
+      { line: 5, domain: ' CONTOSO ' },
+      { line: 6, domain: '' },
+      { line: 7, domain: '' },
+    ]);
+    expect([...duplicates]).toEqual([
+      [2, [4, 5]],
+      [4, [2, 5]],
+      [5, [2, 4]],
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import type { ColumnMapping } from './import-columns';
 import type { ImportTable } from './import-file';
-import { duplicateDomains } from './import-results';
 import { checkImportRow, type CheckedImportRow, type ImportBatchOptions } from './import-row';
 
 /** Most of a frame: the page answers a click between two slices. */
@@ -67,4 +66,31 @@ function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The rows whose domain prefix another row of the file has too, each with the lines of the
+ * others: Partner Center would make the first and refuse the rest, so all of them are shown
+ * before anything is sent. Prefixes compare as Partner Center does, without case.
+ */
+export function duplicateDomains(rows: readonly { line: number; domain: string }[]) {
+  const byDomain = new Map<string, number[]>();
+  for (const { line, domain } of rows) {
+    const key = domain
+      .trim()
+      .toLowerCase()
+      .replace(/\.onmicrosoft\.com$/, '');
+    if (!key) continue;
+    byDomain.set(key, [...(byDomain.get(key) ?? []), line]);
+  }
+  const others = new Map<number, number[]>();
+  for (const lines of byDomain.values()) {
+    if (lines.length < 2) continue;
+    for (const line of lines)
+      others.set(
+        line,
+        lines.filter((other) => other !== line),
+      );
+  }
+  return others;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreateCustomerRequest } from '@/api/partner-center/resources';
 import { parseImportText } from './import-file';
 import { newImportRun } from './import-run';
-import { credentialsCsv, duplicateDomains, importResultsCsv } from './import-results';
+import { credentialsCsv, importResultsCsv } from './import-results';
 
 function customer(domain: string, companyName: string): CreateCustomerRequest {
   return {
@@ -30,24 +30,6 @@ const cellsOf = (csv: string) => {
   expect(csv.startsWith('\uFEFF')).toBe(true);
   return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
 };
-
-describe('duplicateDomains', () => {
-  it('flags every row whose prefix another row has, whatever its case or suffix', () => {
-    const duplicates = duplicateDomains([
-      { line: 2, domain: 'contoso' },
-      { line: 3, domain: 'fabrikam' },
-      { line: 4, domain: 'Contoso.onmicrosoft.com' },
-      { line: 5, domain: ' CONTOSO ' },
-      { line: 6, domain: '' },
-      { line: 7, domain: '' },
-    ]);
-    expect([...duplicates]).toEqual([
-      [2, [4, 5]],
-      [4, [2, 5]],
-      [5, [2, 4]],
-    ]);
-  });
-});
 
 describe('the results and credentials files', () => {
   const file = parseImportText(

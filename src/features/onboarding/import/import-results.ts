@@ -3,33 +3,6 @@ import { csvText } from '@/files/csv';
 import type { ImportTable } from './import-file';
 import type { ImportRun } from './import-run';
 
-/**
- * The rows whose domain prefix another row of the file has too, each with the lines of the
- * others: Partner Center would make the first and refuse the rest, so all of them are shown
- * before anything is sent. Prefixes compare as Partner Center does, without case.
- */
-export function duplicateDomains(rows: readonly { line: number; domain: string }[]) {
-  const byDomain = new Map<string, number[]>();
-  for (const { line, domain } of rows) {
-    const key = domain
-      .trim()
-      .toLowerCase()
-      .replace(/\.onmicrosoft\.com$/, '');
-    if (!key) continue;
-    byDomain.set(key, [...(byDomain.get(key) ?? []), line]);
-  }
-  const others = new Map<number, number[]>();
-  for (const lines of byDomain.values()) {
-    if (lines.length < 2) continue;
-    for (const line of lines)
-      others.set(
-        line,
-        lines.filter((other) => other !== line),
-      );
-  }
-  return others;
-}
-
 /** What happened to a row of the file, in the results file's words. */
 function statusOf(run: ImportRun['rows'][number]['run'] | undefined): [string, string] {
   switch (run?.status) {

@@ -11,13 +11,7 @@ import {
 } from '@/features/onboarding/model/onboarding-values';
 import { importColumns, matchColumns } from './import-columns';
 import { parseImportText } from './import-file';
-import {
-  checkImportRow,
-  countryCodeOf,
-  isoDateOf,
-  yesOrNo,
-  type ImportBatchOptions,
-} from './import-row';
+import { checkImportRow, isoDateOf, yesOrNo, type ImportBatchOptions } from './import-row';
 
 const RESELLER = '8f14e45f-ceea-467f-a0e6-4b1e5a5b6c7d';
 
@@ -120,17 +114,6 @@ describe('checkImportRow', () => {
 });
 
 describe('reading cells', () => {
-  it('reads countries by code or English name', () => {
-    expect(['pl', 'PL ', 'Poland', 'united states'].map(countryCodeOf)).toEqual([
-      'PL',
-      'PL',
-      'PL',
-      'US',
-    ]);
-    expect(countryCodeOf('Polska')).toBe(undefined);
-    expect(countryCodeOf('ZZ')).toBe(undefined);
-  });
-
   it('reads yes and no as Excel and people write them', () => {
     expect(['Yes', 'TRUE', '1', 'WAHR', 'vrai'].map(yesOrNo)).toEqual([
       true,

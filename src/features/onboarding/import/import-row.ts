@@ -1,4 +1,4 @@
-import { countryOptions, isPartnerCenterCountry, toCountryCode } from '@/countries/countries';
+import { countryCodeOf } from '@/countries/countries';
 import {
   checkNewCustomer,
   type NewCustomerContext,
@@ -6,9 +6,10 @@ import {
 } from '@/features/onboarding/model/new-customer-schema';
 import type { OnboardingField } from '@/features/onboarding/model/onboarding-steps';
 import {
-  emptyOnboardingValues,
+  onboardingValuesFromFlat,
   type OnboardingValues,
 } from '@/features/onboarding/model/onboarding-values';
+import type { FlatValues } from '@/forms/flat-values';
 import type { ColumnMapping } from './import-columns';
 
 /** What the whole import sets, each overridden by a row's own cell where the file has the column. */
@@ -57,31 +58,28 @@ export function checkImportRow(
     if (field) cell.set(field, cells[at] ?? '');
   });
   const readIssues: ImportRowIssue[] = [];
-  const read = <T>(field: OnboardingField, reader: (text: string) => T | string, fallback: T) => {
+  const tick = (field: OnboardingField, fallback: boolean): boolean => {
     const text = cell.get(field)?.trim();
-    if (!text) return fallback;
-    const value = reader(text);
-    if (typeof value === 'string' && typeof fallback !== 'string') {
-      readIssues.push({ field, message: value });
-      return fallback;
-    }
-    return value as T;
+    const read = text ? yesOrNo(text) : fallback;
+    if (typeof read === 'boolean') return read;
+    readIssues.push({ field, message: read });
+    return fallback;
   };
 
   const countryCell = cell.get('billingProfile.defaultAddress.country')?.trim() ?? '';
   const country = countryCodeOf(countryCell);
-  const values = emptyOnboardingValues(country ?? countryCell, '');
+  // The text cells as the form's draft store holds them, read back as a draft is.
+  const text: FlatValues = {};
+  for (const [field, value] of cell) if (!typeLessFields.has(field)) text[field] = value;
+  text['billingProfile.defaultAddress.country'] = country ?? countryCell;
+  const values = onboardingValuesFromFlat(text);
   values.billingProfile.culture =
     cell.get('billingProfile.culture')?.trim() ||
     batch.culture ||
     (country ? context.defaultCultureOf(country) : '');
-  for (const [field, text] of cell) {
-    if (typeLessFields.has(field)) continue;
-    setText(values, field, text);
-  }
   values.associatedPartner = cell.get('associatedPartner')?.trim() || batch.associatedPartner;
-  values.enableGDAPByDefault = read('enableGDAPByDefault', yesOrNo, batch.enableGDAPByDefault);
-  values.agreement.accepted = read('agreement.accepted', yesOrNo, batch.agreementAccepted);
+  values.enableGDAPByDefault = tick('enableGDAPByDefault', batch.enableGDAPByDefault);
+  values.agreement.accepted = tick('agreement.accepted', batch.agreementAccepted);
   const date = cell.get('agreement.dateAgreed')?.trim();
   if (date) {
     const iso = isoDateOf(date);
@@ -115,31 +113,6 @@ const typeLessFields = new Set<OnboardingField>([
   'agreement.accepted',
   'agreement.dateAgreed',
 ]);
-
-/** Writes a text field of the form's values by its path. */
-function setText(values: OnboardingValues, field: OnboardingField, text: string) {
-  const [group, name, leaf] = field.split('.');
-  if (group === 'billingProfile' && name === 'defaultAddress' && leaf) {
-    (values.billingProfile.defaultAddress as Record<string, string>)[leaf] = text;
-  } else if (group === 'billingProfile' && name) {
-    (values.billingProfile as unknown as Record<string, string>)[name] = text;
-  } else if (group === 'companyProfile' && name) {
-    (values.companyProfile as Record<string, string>)[name] = text;
-  } else if (group === 'agreement' && name) {
-    (values.agreement as unknown as Record<string, string>)[name] = text;
-  }
-}
-
-const countryByName = new Map(
-  countryOptions('en').map(({ code, name }) => [name.toLowerCase(), code] as const),
-);
-
-/** A Partner Center country code from "pl", "PL" or "Poland"; undefined for anything else. */
-export function countryCodeOf(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (isPartnerCenterCountry(trimmed)) return toCountryCode(trimmed);
-  return countryByName.get(trimmed.toLowerCase());
-}
 
 const yes = new Set(['yes', 'y', 'true', '1', 'x', 'ja', 'wahr', 'oui', 'vrai', 'si', 'sí', 'tak']);
 const no = new Set(['no', 'n', 'false', '0', 'nein', 'falsch', 'non', 'faux', 'nie']);

@@ -58,7 +58,6 @@ export const importRunSchema = z.object({
   owner: z.string().min(1),
   fileName: z.string(),
   startedAt: z.number(),
-  paused: z.boolean(),
   rows: z.array(importRowSchema),
 });
 export type ImportRun = z.infer<typeof importRunSchema>;
@@ -76,7 +75,6 @@ export function newImportRun(init: {
     owner: init.owner,
     fileName: init.fileName,
     startedAt: init.now ?? Date.now(),
-    paused: false,
     rows: init.rows.map((row) => ({
       ...row,
       run: {
